@@ -1,0 +1,38 @@
+// Package analyzers is the registry of perfvet's analyzers.
+package analyzers
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/passes/suppress"
+	"github.com/perfvet/perfvet/passes/tripcount"
+)
+
+// All lists every perfvet analyzer with its metadata, in the order the
+// documentation presents them. Adding an analyzer means adding its line.
+var All = register([]meta.Info{})
+
+// register records each analyzer's name for //perfvet:ignore directives.
+func register(infos []meta.Info) []meta.Info {
+	for _, info := range infos {
+		suppress.Register(info.Analyzer.Name)
+	}
+	return infos
+}
+
+// Analyzers returns the analyzers of All.
+func Analyzers() []*analysis.Analyzer {
+	as := make([]*analysis.Analyzer, len(All))
+	for i, info := range All {
+		as[i] = info.Analyzer
+	}
+	return as
+}
+
+// Passes returns the shared passes whose flags the perfvet command
+// exposes at top level (-tripcount.cold, ...): the driver only registers
+// flags of the analyzers it is given, not of their prerequisites.
+func Passes() []*analysis.Analyzer {
+	return []*analysis.Analyzer{tripcount.Analyzer}
+}

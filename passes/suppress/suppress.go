@@ -1,0 +1,156 @@
+// Package suppress defines an Analyzer that collects perfvet's
+// suppression directives and the generated files of a package.
+//
+// A directive is a line comment
+//
+//	//perfvet:ignore [analyzer ...] reason
+//
+// on the line of a finding or on the line above it. The analyzer names are
+// the leading words that name a registered analyzer (see [Register]); no
+// names means every analyzer. The reason is required: a directive without
+// one suppresses nothing, and an analyzer reports it. A directive that
+// names an analyzer but suppresses none of its findings is reported by
+// that analyzer as unused, so stale directives do not pile up.
+package suppress
+
+import (
+	"go/ast"
+	"go/token"
+	"reflect"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Analyzer collects the directives of a package.
+var Analyzer = &analysis.Analyzer{
+	Name:       "suppress",
+	Doc:        "collect //perfvet:ignore directives and generated files",
+	Run:        run,
+	ResultType: reflect.TypeFor[*Directives](),
+}
+
+const prefix = "//perfvet:ignore"
+
+var (
+	namesMu sync.RWMutex
+	names   = make(map[string]bool)
+)
+
+// Register records name as an analyzer name that directives may list.
+// Each perfvet analyzer registers itself when its package is initialised.
+func Register(name string) {
+	namesMu.Lock()
+	defer namesMu.Unlock()
+	names[name] = true
+}
+
+func isName(w string) bool {
+	namesMu.RLock()
+	defer namesMu.RUnlock()
+	return names[w]
+}
+
+// Directive is one //perfvet:ignore comment.
+type Directive struct {
+	Pos token.Pos
+	// File and Line locate the comment.
+	File string
+	Line int
+	// Names are the analyzers it applies to; empty means all.
+	Names  []string
+	Reason string
+}
+
+// Applies reports whether d is meant for the analyzer called name.
+func (d *Directive) Applies(name string) bool {
+	if len(d.Names) == 0 {
+		return true
+	}
+	for _, n := range d.Names {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// NamesAnalyzer reports whether d lists the analyzer called name.
+func (d *Directive) NamesAnalyzer(name string) bool {
+	return len(d.Names) > 0 && d.Applies(name)
+}
+
+// Directives holds a package's directives and generated files.
+type Directives struct {
+	fset      *token.FileSet
+	List      []*Directive
+	byLine    map[lineKey][]*Directive
+	generated map[*token.File]bool
+}
+
+type lineKey struct {
+	file string
+	line int
+}
+
+// Generated reports whether pos is in a generated file, which perfvet
+// never reports on.
+func (ds *Directives) Generated(pos token.Pos) bool {
+	return ds.generated[ds.fset.File(pos)]
+}
+
+// Find returns the directive on pos's line or the line above that applies
+// to the analyzer called name, or nil.
+func (ds *Directives) Find(pos token.Pos, name string) *Directive {
+	p := ds.fset.Position(pos)
+	for _, line := range []int{p.Line, p.Line - 1} {
+		for _, d := range ds.byLine[lineKey{p.Filename, line}] {
+			if d.Applies(name) {
+				return d
+			}
+		}
+	}
+	return nil
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ds := &Directives{
+		fset:      pass.Fset,
+		byLine:    make(map[lineKey][]*Directive),
+		generated: make(map[*token.File]bool),
+	}
+	for _, f := range pass.Files {
+		if ast.IsGenerated(f) {
+			ds.generated[pass.Fset.File(f.Pos())] = true
+			continue
+		}
+		for _, group := range f.Comments {
+			for _, c := range group.List {
+				if d := parse(pass.Fset, c); d != nil {
+					ds.List = append(ds.List, d)
+					k := lineKey{d.File, d.Line}
+					ds.byLine[k] = append(ds.byLine[k], d)
+				}
+			}
+		}
+	}
+	return ds, nil
+}
+
+// parse returns the directive in c, or nil if c is not one.
+func parse(fset *token.FileSet, c *ast.Comment) *Directive {
+	rest, ok := strings.CutPrefix(c.Text, prefix)
+	if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+		return nil
+	}
+	p := fset.Position(c.Slash)
+	d := &Directive{Pos: c.Slash, File: p.Filename, Line: p.Line}
+	words := strings.Fields(rest)
+	for len(words) > 0 && isName(words[0]) {
+		d.Names = append(d.Names, words[0])
+		words = words[1:]
+	}
+	d.Reason = strings.Join(words, " ")
+	return d
+}
