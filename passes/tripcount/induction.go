@@ -294,7 +294,6 @@ func isLoopVar(fs *ast.ForStmt, e ast.Expr) bool {
 	return false
 }
 
-
 // startExpr returns n for a for statement whose init is i := n or
 // i := n - 1.
 func startExpr(fs *ast.ForStmt) ast.Expr {
