@@ -8,12 +8,16 @@
 // for the functions that contain a loop (plus the same-package functions
 // those call or reference, which analyzers inspect to see what a callee
 // does). Every other function is created without a body, as if it were
-// implemented in assembly.
+// implemented in assembly, and imported packages are created with only
+// the functions and variables those bodies refer to: the checker keeps
+// every package's result until the run ends, so whatever is created
+// here adds to the peak memory of the whole run.
 package irbuild
 
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 
@@ -58,11 +62,11 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(keep) == 0 && len(inits) == 0 {
 		return ir, nil
 	}
-	pkg, err := build(pass, keep, inits, referencedPackages(pass, keep, inits))
+	pkg, err := build(pass, keep, inits, referencedMembers(pass, keep, inits).create)
 	if err != nil {
-		// The builder needs a package we did not predict: build again
-		// with every import, as buildssa would.
-		if pkg, err = build(pass, keep, inits, pass.Pkg.Imports()); err != nil {
+		// The builder needs a member we did not predict: build again
+		// with every import whole, as buildssa would.
+		if pkg, err = build(pass, keep, inits, wholeImports(pass.Pkg.Imports())); err != nil {
 			return nil, err
 		}
 	}
@@ -89,9 +93,10 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // build creates and builds the SSA package with bodies for keep and the
-// initializers inits, creating the given imported packages. Building
-// reports, rather than crashes on, a reference to a package not created.
-func build(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Initializer, imports []*types.Package) (pkg *ssa.Package, err error) {
+// initializers inits, after createImports has created the imported
+// packages. Building reports, rather than crashes on, a reference to a
+// member not created.
+func build(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Initializer, createImports func(*ssa.Program)) (pkg *ssa.Package, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("building SSA for %s: %v", pass.Pkg.Path(), r)
@@ -101,9 +106,7 @@ func build(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Init
 	// packages' initializers, so only referenced imports need creating.
 	prog := ssa.NewProgram(pass.Fset, ssa.BareInits)
 	prog.SetNoReturn(isNoReturn)
-	for _, imp := range imports {
-		prog.CreatePackage(imp, nil, nil, true)
-	}
+	createImports(prog)
 	info := *pass.TypesInfo
 	info.InitOrder = inits
 	pkg = prog.CreatePackage(pass.Pkg, stripBodies(pass.Files, keep), &info, false)
@@ -123,37 +126,103 @@ func loopyInitializers(info *types.Info) []*types.Initializer {
 	return inits
 }
 
-// referencedPackages returns the imported packages whose package-level
-// functions or variables the bodies to build refer to. Methods are
-// created on demand by the SSA builder, constants need no package.
-func referencedPackages(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Initializer) []*types.Package {
-	seen := make(map[*types.Package]bool)
-	var pkgs []*types.Package
+// imports lists the package-level functions and variables of imported
+// packages that the bodies to build refer to, by package in order of
+// first reference: the only members of imported packages the SSA
+// builder looks up. Methods are created on demand by the builder,
+// constants and types need no member.
+type imports struct {
+	pkgs    []*types.Package
+	members map[*types.Package][]types.Object
+}
+
+// referencedMembers returns the imported members that keep and inits
+// refer to.
+func referencedMembers(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Initializer) *imports {
+	refs := &imports{members: make(map[*types.Package][]types.Object)}
+	seen := make(map[types.Object]bool)
 	visit := func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
 		if !ok {
 			return true
 		}
 		obj := pass.TypesInfo.Uses[id]
-		if obj == nil || obj.Pkg() == nil || obj.Pkg() == pass.Pkg || seen[obj.Pkg()] {
+		if obj == nil || obj.Pkg() == nil || obj.Pkg() == pass.Pkg || seen[obj] || !isPackageLevelValue(obj) {
 			return true
 		}
-		switch obj.(type) {
-		case *types.Func, *types.Var:
-			if obj.Parent() == obj.Pkg().Scope() {
-				seen[obj.Pkg()] = true
-				pkgs = append(pkgs, obj.Pkg())
-			}
+		seen[obj] = true
+		if refs.members[obj.Pkg()] == nil {
+			refs.pkgs = append(refs.pkgs, obj.Pkg())
 		}
+		refs.members[obj.Pkg()] = append(refs.members[obj.Pkg()], obj)
 		return true
 	}
-	for d := range keep {
-		ast.Inspect(d, visit)
+	for _, d := range funcDecls(pass.Files) {
+		if keep[d] {
+			ast.Inspect(d, visit)
+		}
 	}
 	for _, init := range inits {
 		ast.Inspect(init.Rhs, visit)
 	}
-	return pkgs
+	return refs
+}
+
+// isPackageLevelValue reports whether obj is a package-level function or
+// variable, which the SSA builder looks up as a member of its package.
+func isPackageLevelValue(obj types.Object) bool {
+	switch obj.(type) {
+	case *types.Func, *types.Var:
+		return obj.Parent() == obj.Pkg().Scope()
+	}
+	return false
+}
+
+// create creates each imported package with only the referenced members.
+//
+// Created from type information alone, a package gets a member for
+// every function, method and variable it declares: across the packages
+// of one run that is hundreds of thousands of functions (net/http alone
+// has 2,000), most of them never referenced, all kept until the run
+// ends. Created from syntax, a package gets a member per declaration;
+// so the package is given one bodiless declaration per referenced
+// member, bound to the real object. Functions created this way have
+// that stand-in declaration as their Syntax, and no body, like
+// functions created from type information.
+func (refs *imports) create(prog *ssa.Program) {
+	for _, pkg := range refs.pkgs {
+		file, info := declarations(pkg, refs.members[pkg])
+		prog.CreatePackage(pkg, []*ast.File{file}, info, true)
+	}
+}
+
+// declarations returns a file declaring objs, which belong to pkg,
+// without bodies or initializers, and the type information that binds
+// each declared name to its object.
+func declarations(pkg *types.Package, objs []types.Object) (*ast.File, *types.Info) {
+	file := &ast.File{Name: ast.NewIdent(pkg.Name())}
+	info := &types.Info{Defs: make(map[*ast.Ident]types.Object, len(objs))}
+	for _, obj := range objs {
+		id := ast.NewIdent(obj.Name())
+		info.Defs[id] = obj
+		if _, ok := obj.(*types.Func); ok {
+			file.Decls = append(file.Decls, &ast.FuncDecl{Name: id, Type: &ast.FuncType{}})
+		} else {
+			spec := &ast.ValueSpec{Names: []*ast.Ident{id}}
+			file.Decls = append(file.Decls, &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{spec}})
+		}
+	}
+	return file, info
+}
+
+// wholeImports returns a function that creates each of pkgs with all of
+// its members, as buildssa does.
+func wholeImports(pkgs []*types.Package) func(*ssa.Program) {
+	return func(prog *ssa.Program) {
+		for _, pkg := range pkgs {
+			prog.CreatePackage(pkg, nil, nil, true)
+		}
+	}
 }
 
 // appendWithAnons appends fn and, depth first, the functions nested in it.

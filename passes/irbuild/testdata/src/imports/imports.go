@@ -1,4 +1,4 @@
-package imports // want `without imports: error` `with referenced imports: built`
+package imports // want `without imports: error` `with referenced imports: built; strings members Join ToUpper init`
 
 import (
 	"fmt"
