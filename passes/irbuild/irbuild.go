@@ -20,6 +20,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -31,6 +32,15 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        "build SSA for the functions of a package that contain loops",
 	Run:        run,
 	ResultType: reflect.TypeFor[*IR](),
+}
+
+// dedup is the -dedup flag: see its usage.
+var dedup bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&dedup, "dedup", false,
+		"in the test variant of a package, build only its _test.go functions and what they call: "+
+			"for drivers that analyse the package itself too (standalone perfvet), not for go vet, which analyses only the test variant")
 }
 
 // IR is the SSA form of one package, restricted to the functions that
@@ -58,7 +68,7 @@ func (ir *IR) Func(obj *types.Func) *ssa.Function {
 func run(pass *analysis.Pass) (any, error) {
 	ir := &IR{byObj: make(map[*types.Func]*ssa.Function)}
 	keep := interestingFuncs(pass)
-	inits := loopyInitializers(pass.TypesInfo)
+	inits := loopyInitializers(pass)
 	if len(keep) == 0 && len(inits) == 0 {
 		return ir, nil
 	}
@@ -116,10 +126,11 @@ func build(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Init
 
 // loopyInitializers returns the package-level variable initializers that
 // contain a loop (in a function literal): the only ones worth building.
-func loopyInitializers(info *types.Info) []*types.Initializer {
+func loopyInitializers(pass *analysis.Pass) []*types.Initializer {
+	analysedElsewhere := sharedWithPackage(pass)
 	var inits []*types.Initializer
-	for _, init := range info.InitOrder {
-		if containsLoop(init.Rhs) {
+	for _, init := range pass.TypesInfo.InitOrder {
+		if containsLoop(init.Rhs) && !analysedElsewhere(init.Rhs) {
 			inits = append(inits, init)
 		}
 	}
@@ -260,9 +271,10 @@ func interestingFuncs(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 			declOf[obj] = d
 		}
 	}
+	analysedElsewhere := sharedWithPackage(pass)
 	keep := make(map[*ast.FuncDecl]bool)
 	for _, d := range decls {
-		if d.Body != nil && containsLoop(d.Body) {
+		if d.Body != nil && containsLoop(d.Body) && !analysedElsewhere(d) {
 			keep[d] = true
 		}
 	}
@@ -283,6 +295,38 @@ func interestingFuncs(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 		keep[d] = true
 	}
 	return keep
+}
+
+// sharedWithPackage returns a predicate that reports whether a node lies
+// in code that, under -dedup, the driver analyses as part of another
+// package: the non-test files of a test variant ("p [p.test]", package
+// p compiled with its in-package tests), which are also the whole of
+// package p.
+func sharedWithPackage(pass *analysis.Pass) func(ast.Node) bool {
+	if !dedup || !isTestVariant(pass) {
+		return func(ast.Node) bool { return false }
+	}
+	return func(n ast.Node) bool { return !isTestFile(pass.Fset, n) }
+}
+
+// isTestVariant reports whether the package under analysis is a package
+// compiled together with its in-package tests.
+func isTestVariant(pass *analysis.Pass) bool {
+	tests, others := false, false
+	for _, f := range pass.Files {
+		if isTestFile(pass.Fset, f) {
+			tests = true
+		} else {
+			others = true
+		}
+	}
+	return tests && others
+}
+
+// isTestFile reports whether n lies in a _test.go file.
+func isTestFile(fset *token.FileSet, n ast.Node) bool {
+	f := fset.File(n.Pos())
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
 // containsLoop reports whether n contains a for or range statement or a

@@ -1,0 +1,41 @@
+package irbuild
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// TestDedupSkipsPackageCodeInTestVariant checks that with -dedup the test
+// variant of a package builds only its test functions and what they
+// call, while the package itself builds all of its loops. The report
+// names the variant, since each variant is checked against the same
+// want comments.
+func TestDedupSkipsPackageCodeInTestVariant(t *testing.T) {
+	if err := Analyzer.Flags.Set("dedup", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer Analyzer.Flags.Set("dedup", "false")
+	probe := &analysis.Analyzer{
+		Name: "dedupprobe",
+		Doc:  "report which loop functions each variant builds (test only)",
+		Run: func(pass *analysis.Pass) (any, error) {
+			variant := "plain"
+			if isTestVariant(pass) {
+				variant = "variant"
+			}
+			keep := interestingFuncs(pass)
+			for _, d := range funcDecls(pass.Files) {
+				switch {
+				case keep[d]:
+					pass.Reportf(d.Name.Pos(), "%s: kept", variant)
+				case d.Body != nil && containsLoop(d.Body):
+					pass.Reportf(d.Name.Pos(), "%s: skipped", variant)
+				}
+			}
+			return nil, nil
+		},
+	}
+	analysistest.Run(t, analysistest.TestData(), probe, "variant")
+}
