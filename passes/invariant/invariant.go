@@ -304,8 +304,9 @@ func deref(t types.Type) types.Type {
 
 // ContentsChange reports whether the elements of slice xs may change
 // during l: a store to an element of its type, or xs passed to a call that
-// may write it (copy, clear, sort functions, methods...). Appending to xs
-// does not change the elements it already has.
+// may write it (copy, clear, sort functions, methods...; not the searches
+// and comparisons of package slices, see readsOnly). Appending to xs does
+// not change the elements it already has.
 func (o *Oracle) ContentsChange(l *loops.Loop, xs ssa.Value) bool {
 	sl, ok := xs.Type().Underlying().(*types.Slice)
 	if !ok {
@@ -329,6 +330,9 @@ func (o *Oracle) ContentsChange(l *loops.Loop, xs ssa.Value) bool {
 				if (b.Name() == "copy" || b.Name() == "clear") && len(c.Args) > 0 && types.Identical(c.Args[0].Type().Underlying(), sl) {
 					return true
 				}
+				continue
+			}
+			if readsOnly(c) {
 				continue
 			}
 			for _, arg := range c.Args {
