@@ -56,7 +56,10 @@ func (o *Oracle) Invariant(v ssa.Value, l *loops.Loop) bool {
 func (o *Oracle) invariant(v ssa.Value, l *loops.Loop, seen map[ssa.Value]bool) bool {
 	instr, ok := v.(ssa.Instruction)
 	if !ok || !l.ContainsInstr(instr) {
-		return true // constants, parameters, globals, functions, values defined before the loop
+		// constants, parameters, globals, functions, values defined
+		// before the loop; but the element a range-over-func body
+		// receives changes with each call.
+		return !isYieldParamIn(v, l)
 	}
 	if seen[v] {
 		return false // a cycle through the loop: it changes with the iteration

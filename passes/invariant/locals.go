@@ -146,3 +146,18 @@ func precedes(a, b ssa.Instruction) bool {
 	}
 	return false
 }
+
+// isYieldParamIn reports whether v is a parameter of a range-over-func
+// body that runs in l: the element the body receives, which changes from
+// one call of the body to the next.
+func isYieldParamIn(v ssa.Value, l *loops.Loop) bool {
+	p, ok := v.(*ssa.Parameter)
+	if !ok {
+		return false
+	}
+	fn := p.Parent()
+	if fn == nil || fn.Synthetic != "range-over-func yield" || len(fn.Blocks) == 0 || len(fn.Blocks[0].Instrs) == 0 {
+		return false
+	}
+	return l.ContainsInstr(fn.Blocks[0].Instrs[0])
+}

@@ -62,3 +62,20 @@ func escapes(us, others []user, sink func(*user)) {
 		}
 	}
 }
+
+// The element a range-over-func body receives is a parameter of the
+// body, yet it changes with every call.
+func rangeFunc(seq func(func(user) bool), n []byte) {
+	for u := range seq {
+		use(u.id)   // want `plain varies, through locals varies`
+		use(len(n)) // want `plain invariant, through locals invariant`
+	}
+}
+
+func rangeFuncNested(seq func(func(user) bool), others []int) {
+	for u := range seq {
+		for range others {
+			use(u.id) // want `plain invariant, through locals invariant`
+		}
+	}
+}
