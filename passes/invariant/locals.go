@@ -2,45 +2,112 @@ package invariant
 
 import (
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
-// InvariantThroughLocals is Invariant, but it also sees through loads of
-// local variables that are written exactly once (see [StoredOnce]): such a
-// load yields the stored value, or a field of it, so it is invariant when
-// that value is.
+// InvariantThroughLocals is Invariant with two refinements for local
+// variables that do not escape (an Alloc the SSA builder did not move to
+// the heap: it is only ever loaded, stored and field-addressed in its
+// own function):
 //
-// The distinction matters for struct values. A range statement copies
-// each struct element into a local variable when the body reads its
-// fields, and under the type-based alias model that copy counts as a
-// write to every field of that struct type: without this query, u.ID
-// read from the outer loop's element would look as if it changed on
+//   - a load from such a variable written exactly once (see
+//     [StoredOnce]) yields the stored value, or a field of it, so it is
+//     invariant when that value is;
+//   - a store into such a variable writes nothing but that variable, so
+//     it does not make loads from elsewhere vary.
+//
+// Both matter for struct values. A range statement copies each struct
+// element into a local variable when the body reads its fields, and under
+// the type-based alias model that copy counts as a write to every field
+// of that struct type: without this query, u.ID read from the outer
+// loop's element, or orders[i].UserID, would look as if they changed on
 // every iteration of an inner loop over values of the same type.
 func (o *Oracle) InvariantThroughLocals(v ssa.Value, l *loops.Loop) bool {
-	for range maxProjections {
-		if o.Invariant(v, l) {
-			return true
-		}
-		switch x := v.(type) {
-		case *ssa.Field:
-			v = x.X
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return false
-			}
-			st := storeBehind(x.X)
-			if st == nil {
-				return false
-			}
-			v = st.Val
-		default:
+	return o.throughLocals(v, l, 0)
+}
+
+func (o *Oracle) throughLocals(v ssa.Value, l *loops.Loop, depth int) bool {
+	if o.Invariant(v, l) {
+		return true
+	}
+	if depth > maxProjections {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.Field:
+		return o.throughLocals(x.X, l, depth+1)
+	case *ssa.FieldAddr:
+		return o.throughLocals(x.X, l, depth+1)
+	case *ssa.IndexAddr:
+		return o.throughLocals(x.X, l, depth+1) && o.throughLocals(x.Index, l, depth+1)
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
 			return false
+		}
+		if st := storeBehind(x.X); st != nil {
+			return o.throughLocals(st.Val, l, depth+1)
+		}
+		return o.throughLocals(x.X, l, depth+1) && !o.mayWriteBeyondLocals(l, x.X)
+	}
+	return false
+}
+
+// mayWriteBeyondLocals is MayWrite, except that a store into a local
+// variable that does not escape only writes that variable.
+func (o *Oracle) mayWriteBeyondLocals(l *loops.Loop, addr ssa.Value) bool {
+	chain := PointerChain(addr)
+	root := AllocRoot(addr)
+	for _, instr := range o.instrs(l) {
+		switch instr := instr.(type) {
+		case *ssa.Store:
+			if local := localRoot(instr.Addr); local != nil && local != root {
+				continue
+			}
+			if MayAlias(instr.Addr, addr) {
+				return true
+			}
+		case ssa.CallInstruction:
+			if callMayWrite(instr.Common(), addr, chain) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// localRoot returns the non-escaping local variable addr points into, or
+// nil.
+func localRoot(addr ssa.Value) *ssa.Alloc {
+	if a := AllocRoot(addr); a != nil && !a.Heap {
+		return a
+	}
+	return nil
+}
+
+// AllocRoot returns the variable addr points into, through field
+// addresses and the addresses of array elements, or nil if addr points
+// elsewhere (through a loaded pointer, into a slice's backing array).
+func AllocRoot(addr ssa.Value) *ssa.Alloc {
+	for range maxProjections {
+		switch a := addr.(type) {
+		case *ssa.FieldAddr:
+			addr = a.X
+		case *ssa.IndexAddr:
+			if _, isArray := a.X.Type().Underlying().(*types.Pointer); !isArray {
+				return nil
+			}
+			addr = a.X
+		case *ssa.Alloc:
+			return a
+		default:
+			return nil
+		}
+	}
+	return nil
 }
 
 // maxProjections bounds the field selections and copies followed back

@@ -79,3 +79,44 @@ func rangeFuncNested(seq func(func(user) bool), others []int) {
 		}
 	}
 }
+
+type order struct {
+	userID   int
+	userName string
+}
+
+// The copy of each user into a local variable does not write the
+// orders, though they hold fields of the same type.
+func join(orders []order, users []user) {
+	for i := range orders {
+		for _, u := range users {
+			use(orders[i].userID) // want `plain varies, through locals invariant`
+			use(u.id)             // want `plain varies, through locals varies`
+		}
+	}
+}
+
+// A store into the same local variable still counts.
+func sameLocal(us []user, n int) {
+	for _, u := range us {
+		v := user{}
+		for range n {
+			use(v.id) // want `plain varies, through locals varies`
+			v = u
+		}
+	}
+}
+
+type holder struct{ u *user }
+
+// A store through a pointer held in a local variable writes what it
+// points to, not the variable.
+func throughLocalPointer(us []user, p *user) {
+	for range us {
+		h := holder{u: p}
+		for range us {
+			use(p.id) // want `plain varies, through locals varies`
+			h.u.id++
+		}
+	}
+}
