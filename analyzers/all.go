@@ -4,6 +4,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/perfvet/perfvet/analyzers/concatloop"
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/passes/suppress"
 	"github.com/perfvet/perfvet/passes/tripcount"
@@ -11,7 +12,9 @@ import (
 
 // All lists every perfvet analyzer with its metadata, in the order the
 // documentation presents them. Adding an analyzer means adding its line.
-var All = register([]meta.Info{})
+var All = register([]meta.Info{
+	concatloop.Info,
+})
 
 // register records each analyzer's name for //perfvet:ignore directives.
 func register(infos []meta.Info) []meta.Info {

@@ -2,6 +2,11 @@
 package analyzertest
 
 import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,6 +38,7 @@ func Run(t *testing.T, a *analysis.Analyzer) {
 		t.Run(s, func(t *testing.T) {
 			if HasGolden(filepath.Join(dir, "src", s)) {
 				analysistest.RunWithSuggestedFixes(t, dir, a, s)
+				checkGoldenCompiles(t, filepath.Join(dir, "src", s))
 			} else {
 				analysistest.Run(t, dir, a, s)
 			}
@@ -59,4 +65,32 @@ func Scenarios(dir string) ([]string, error) {
 func HasGolden(dir string) bool {
 	matches, _ := filepath.Glob(filepath.Join(dir, "*.golden"))
 	return len(matches) > 0
+}
+
+// checkGoldenCompiles type-checks the scenario package as the suggested
+// fixes leave it: each file replaced by its .golden version where there
+// is one. A fix that reads well but does not compile fails here.
+func checkGoldenCompiles(t *testing.T, dir string) {
+	t.Helper()
+	sources, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, src := range sources {
+		if _, err := os.Stat(src + ".golden"); err == nil {
+			src += ".golden"
+		}
+		f, err := parser.ParseFile(fset, src, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Errorf("fixed source does not parse: %v", err)
+			return
+		}
+		files = append(files, f)
+	}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
+	if _, err := conf.Check(filepath.Base(dir), fset, files, nil); err != nil {
+		t.Errorf("fixed package %s does not compile: %v", filepath.Base(dir), err)
+	}
 }

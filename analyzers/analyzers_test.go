@@ -1,0 +1,124 @@
+package analyzers_test
+
+import (
+	"bytes"
+	"flag"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/perfvet/perfvet/analyzers"
+	"github.com/perfvet/perfvet/analyzers/internal/docgen"
+	"github.com/perfvet/perfvet/analyzers/internal/meta"
+)
+
+var update = flag.Bool("update", false, "rewrite docs/analyzers/*.md from the analyzers' doc.go")
+
+func TestRegistryValidates(t *testing.T) {
+	if err := analysis.Validate(analyzers.Analyzers()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestConventions enforces the layout every analyzer follows, so that a
+// new analyzer cannot quietly skip a part of it.
+func TestConventions(t *testing.T) {
+	seen := make(map[string]bool)
+	for _, info := range analyzers.All {
+		a := info.Analyzer
+		t.Run(a.Name, func(t *testing.T) {
+			if seen[a.Name] {
+				t.Fatalf("analyzer %s registered twice", a.Name)
+			}
+			seen[a.Name] = true
+			checkName(t, a)
+			checkDoc(t, a)
+			checkTestdata(t, info)
+			checkCostBenchmark(t, a.Name)
+		})
+	}
+}
+
+func checkName(t *testing.T, a *analysis.Analyzer) {
+	if !regexp.MustCompile(`^[a-z]+$`).MatchString(a.Name) {
+		t.Errorf("name %q: want one lowercase word", a.Name)
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(a.Name, "doc.go"), nil, parser.PackageClauseOnly)
+	if err != nil {
+		t.Fatalf("directory analyzers/%s must hold doc.go: %v", a.Name, err)
+	}
+	if f.Name.Name != a.Name {
+		t.Errorf("package %s in directory %s: want them equal", f.Name.Name, a.Name)
+	}
+	if a.URL != meta.URL(a.Name) {
+		t.Errorf("URL %q, want %q", a.URL, meta.URL(a.Name))
+	}
+}
+
+func checkDoc(t *testing.T, a *analysis.Analyzer) {
+	src, err := os.ReadFile(filepath.Join(a.Name, "doc.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := meta.ExtractDoc(string(src), a.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc != a.Doc {
+		t.Errorf("Analyzer.Doc is not the %q section of doc.go", "# Analyzer "+a.Name)
+	}
+	summary := meta.Summary(a)
+	if summary == "" || strings.HasSuffix(summary, ".") || strings.ToLower(summary[:1]) != summary[:1] {
+		t.Errorf("summary %q: want a lowercase phrase without a final period", summary)
+	}
+	if !strings.Contains(a.Doc, "Before:") || !strings.Contains(a.Doc, "After:") {
+		t.Errorf("doc has no Before/After example")
+	}
+}
+
+func checkTestdata(t *testing.T, info meta.Info) {
+	dir := filepath.Join(info.Analyzer.Name, "testdata", "src")
+	for _, pattern := range []string{"*/bad_*.go", "*/good_*.go"} {
+		if m, _ := filepath.Glob(filepath.Join(dir, pattern)); len(m) == 0 {
+			t.Errorf("no %s under %s", pattern, dir)
+		}
+	}
+	golden, _ := filepath.Glob(filepath.Join(dir, "*", "*.golden"))
+	if info.Fixes != (len(golden) > 0) {
+		t.Errorf("Fixes is %v but %s has %d .golden files: suggested fixes need golden files, and only they", info.Fixes, dir, len(golden))
+	}
+}
+
+func checkCostBenchmark(t *testing.T, name string) {
+	src, err := os.ReadFile(filepath.Join(name, "cost_test.go"))
+	if err != nil {
+		t.Fatalf("every analyzer proves its pattern is slow in cost_test.go: %v", err)
+	}
+	if !bytes.Contains(src, []byte("func Benchmark")) {
+		t.Errorf("%s/cost_test.go has no benchmark", name)
+	}
+}
+
+// TestDocs fails when docs/analyzers/<name>.md is stale; run `make docs`.
+func TestDocs(t *testing.T) {
+	for _, info := range analyzers.All {
+		path := filepath.Join("..", "docs", "analyzers", info.Analyzer.Name+".md")
+		want := docgen.Render(info)
+		if *update {
+			if err := os.WriteFile(path, want, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, err := os.ReadFile(path)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%s is stale or missing; run `make docs`", path)
+		}
+	}
+}

@@ -1,0 +1,424 @@
+package concatloop
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/internal/report"
+	"github.com/perfvet/perfvet/analyzers/internal/source"
+	"github.com/perfvet/perfvet/passes/invariant"
+	"github.com/perfvet/perfvet/passes/loops"
+	"github.com/perfvet/perfvet/passes/tripcount"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports strings that grow by concatenation across loop iterations.
+var Analyzer = &analysis.Analyzer{
+	Name:     "concatloop",
+	Doc:      meta.MustExtractDoc(doc, "concatloop"),
+	URL:      meta.URL("concatloop"),
+	Requires: report.Requires(loops.Analyzer, tripcount.Analyzer, invariant.Analyzer),
+	Run:      run,
+}
+
+// Info is the analyzer's registry entry.
+var Info = meta.Info{Analyzer: Analyzer, Fixes: true}
+
+// growth is one place where a loop-carried string is extended.
+type growth struct {
+	site ssa.Instruction // the + or fmt.Sprint* call that extends it
+	loop *loops.Loop
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
+	counts := pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts)
+	oracle := pass.ResultOf[invariant.Analyzer].(*invariant.Oracle)
+	r := report.New(pass)
+	defer r.Flush()
+
+	reported := make(map[ssa.Instruction]bool)
+	fixed := make(map[types.Object]bool)
+	// Inner loops first, so each site is reported with the innermost hot
+	// loop it grows in.
+	for i := len(forest.All) - 1; i >= 0; i-- {
+		l := forest.All[i]
+		if !counts.Hot(l) {
+			continue
+		}
+		for _, g := range growths(l, oracle) {
+			if reported[g.site] {
+				continue
+			}
+			reported[g.site] = true
+			reportGrowth(pass, r, g, fixed)
+		}
+	}
+	return nil, nil
+}
+
+// growths finds the strings l carries across iterations and extends:
+// string phis at the header fed back by concatenation, and strings in
+// loop-invariant memory stored back concatenated with themselves.
+func growths(l *loops.Loop, oracle *invariant.Oracle) []growth {
+	var gs []growth
+	for _, site := range phiGrowths(l) {
+		gs = append(gs, growth{site, l})
+	}
+	for _, site := range memoryGrowths(l, oracle) {
+		gs = append(gs, growth{site, l})
+	}
+	return gs
+}
+
+// phiGrowths returns the concatenations through which a string phi at
+// l's header flows back to the header along a back edge.
+func phiGrowths(l *loops.Loop) []ssa.Instruction {
+	var sites []ssa.Instruction
+	for _, instr := range l.Header.Instrs {
+		phi, ok := instr.(*ssa.Phi)
+		if !ok {
+			break
+		}
+		if !isString(phi.Type()) {
+			continue
+		}
+		isPhi := func(v ssa.Value) bool { return v == phi }
+		for i, pred := range l.Header.Preds {
+			if l.Contains(pred) {
+				sites = append(sites, concatSites(l, phi.Edges[i], isPhi)...)
+			}
+		}
+	}
+	return sites
+}
+
+// memoryGrowths returns the concatenations stored back, on a path that
+// continues the loop, to the loop-invariant location they loaded from.
+func memoryGrowths(l *loops.Loop, oracle *invariant.Oracle) []ssa.Instruction {
+	stores := stringStores(l)
+	var sites []ssa.Instruction
+	for _, st := range stores {
+		if !oracle.Invariant(st.Addr, l) || !repeats(l, st.Block()) {
+			continue
+		}
+		isLoad := func(v ssa.Value) bool {
+			ld, ok := v.(*ssa.UnOp)
+			return ok && ld.Op == token.MUL && sameLocation(ld.X, st.Addr)
+		}
+		found := concatSites(l, st.Val, isLoad)
+		if len(found) > 0 && !resetInLoop(stores, st, isLoad) {
+			sites = append(sites, found...)
+		}
+	}
+	return sites
+}
+
+// stringStores returns the stores of strings in l's own function.
+func stringStores(l *loops.Loop) []*ssa.Store {
+	var stores []*ssa.Store
+	for _, instr := range l.Instrs() {
+		if st, ok := instr.(*ssa.Store); ok && isString(st.Val.Type()) {
+			stores = append(stores, st)
+		}
+	}
+	return stores
+}
+
+// resetInLoop reports whether another store in the loop writes the
+// location of st with a value not built from it: the string is then
+// rebuilt rather than grown.
+func resetInLoop(stores []*ssa.Store, st *ssa.Store, fromItself func(ssa.Value) bool) bool {
+	for _, other := range stores {
+		if other != st && sameLocation(other.Addr, st.Addr) && !derivesFrom(other.Val, fromItself, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// derivesFrom reports whether v is built by concatenation (or is) a value
+// satisfying target.
+func derivesFrom(v ssa.Value, target func(ssa.Value) bool, depth int) bool {
+	if target(v) {
+		return true
+	}
+	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD && depth < 16 {
+		return derivesFrom(b.X, target, depth+1) || derivesFrom(b.Y, target, depth+1)
+	}
+	return false
+}
+
+// repeats reports whether the loop can go round again after b runs: b
+// reaches a latch within the loop. Range-over-func bodies run once per
+// element whatever path they take.
+func repeats(l *loops.Loop, b *ssa.BasicBlock) bool {
+	if l.Kind == loops.RangeFunc {
+		return true
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	stack := []*ssa.BasicBlock{b}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[b] || !l.Contains(b) {
+			continue
+		}
+		seen[b] = true
+		for _, s := range b.Succs {
+			if s == l.Header {
+				return true
+			}
+			stack = append(stack, s)
+		}
+	}
+	return false
+}
+
+// concatSites returns the concatenations (string + and fmt.Sprint*
+// calls) through which a value satisfying target flows into v, walking
+// back through the loop's phis other than its header's. Of a chain of
+// concatenations (s + a + b) only the outermost is returned.
+func concatSites(l *loops.Loop, v ssa.Value, target func(ssa.Value) bool) []ssa.Instruction {
+	nodes := backwardNodes(l, v, target)
+	derived := make(map[ssa.Value]bool)
+	for changed := true; changed; {
+		changed = false
+		for _, n := range nodes {
+			if !derived[n] && derivesFromStep(n, target, derived) {
+				derived[n] = true
+				changed = true
+			}
+		}
+	}
+	var sites []ssa.Instruction
+	for _, n := range nodes {
+		if derived[n] && isConcat(n) && !feedsConcat(n, derived) {
+			sites = append(sites, n.(ssa.Instruction))
+		}
+	}
+	return sites
+}
+
+// backwardNodes lists the phis and concatenations v is computed from.
+func backwardNodes(l *loops.Loop, v ssa.Value, target func(ssa.Value) bool) []ssa.Value {
+	var nodes []ssa.Value
+	seen := make(map[ssa.Value]bool)
+	var walk func(v ssa.Value)
+	walk = func(v ssa.Value) {
+		if seen[v] || target(v) {
+			return
+		}
+		seen[v] = true
+		switch v := v.(type) {
+		case *ssa.Phi:
+			if l.Contains(v.Block()) && v.Block() != l.Header {
+				nodes = append(nodes, v)
+				for _, e := range v.Edges {
+					walk(e)
+				}
+			}
+		case *ssa.BinOp:
+			if isConcat(v) {
+				nodes = append(nodes, v)
+				walk(v.X)
+				walk(v.Y)
+			}
+		case *ssa.Call:
+			if isConcat(v) {
+				nodes = append(nodes, v)
+				for _, arg := range sprintArgs(v.Common()) {
+					walk(arg)
+				}
+			}
+		}
+	}
+	walk(v)
+	return nodes
+}
+
+// derivesFromStep reports whether n is computed from target or from a
+// value already known to derive from it.
+func derivesFromStep(n ssa.Value, target func(ssa.Value) bool, derived map[ssa.Value]bool) bool {
+	var operands []ssa.Value
+	switch n := n.(type) {
+	case *ssa.Phi:
+		operands = n.Edges
+	case *ssa.BinOp:
+		operands = []ssa.Value{n.X, n.Y}
+	case *ssa.Call:
+		operands = sprintArgs(n.Common())
+	}
+	for _, op := range operands {
+		if target(op) || derived[op] {
+			return true
+		}
+	}
+	return false
+}
+
+// isConcat reports whether v is a string + or a fmt.Sprint* call.
+func isConcat(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.BinOp:
+		return v.Op == token.ADD && isString(v.Type())
+	case *ssa.Call:
+		return isSprint(v.Common())
+	}
+	return false
+}
+
+// feedsConcat reports whether n is an operand of another concatenation
+// that derives from the target, so that one is the site to report.
+func feedsConcat(n ssa.Value, derived map[ssa.Value]bool) bool {
+	for _, ref := range *n.Referrers() {
+		if v, ok := ref.(ssa.Value); ok && derived[v] && isConcat(v) {
+			if _, isBin := v.(*ssa.BinOp); isBin {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isSprint reports whether c calls fmt.Sprint, fmt.Sprintf or fmt.Sprintln.
+func isSprint(c *ssa.CallCommon) bool {
+	fn := c.StaticCallee()
+	if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "fmt" {
+		return false
+	}
+	switch fn.Name() {
+	case "Sprint", "Sprintf", "Sprintln":
+		return true
+	}
+	return false
+}
+
+// sprintArgs returns the values passed in the variadic ...any of a
+// fmt.Sprint* call: the builder stores each, boxed, into a fresh array.
+func sprintArgs(c *ssa.CallCommon) []ssa.Value {
+	if len(c.Args) == 0 {
+		return nil
+	}
+	sl, ok := c.Args[len(c.Args)-1].(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var args []ssa.Value
+	for _, ref := range *arr.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, use := range *ia.Referrers() {
+			if st, ok := use.(*ssa.Store); ok && st.Addr == ia {
+				if box, ok := st.Val.(*ssa.MakeInterface); ok {
+					args = append(args, box.X)
+				}
+			}
+		}
+	}
+	return args
+}
+
+// sameLocation reports whether two addresses denote the same variable:
+// the same value, or the same field of the same base.
+func sameLocation(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	fa, ok1 := a.(*ssa.FieldAddr)
+	fb, ok2 := b.(*ssa.FieldAddr)
+	if ok1 && ok2 && fa.Field == fb.Field {
+		return sameBase(fa.X, fb.X)
+	}
+	return false
+}
+
+// sameBase reports whether two pointers are the same value or loads of
+// the same location.
+func sameBase(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	la, ok1 := a.(*ssa.UnOp)
+	lb, ok2 := b.(*ssa.UnOp)
+	return ok1 && ok2 && la.Op == token.MUL && lb.Op == token.MUL && sameLocation(la.X, lb.X)
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// reportGrowth reports g at the statement that extends the string, with a
+// suggested fix for the first site of each eligible local.
+func reportGrowth(pass *analysis.Pass, r *report.Reporter, g growth, fixed map[types.Object]bool) {
+	file, path := source.Enclosing(pass, g.site.Pos())
+	var node ast.Node = siteNode(path)
+	if node == nil {
+		return // no source to point at (synthesized code)
+	}
+	name, how := describe(pass.TypesInfo, node, g.site)
+	var fixes []analysis.SuggestedFix
+	if as, ok := node.(*ast.AssignStmt); ok {
+		if fix, obj, ok := builderFix(pass, file, g.loop, as); ok && !fixed[obj] {
+			fixed[obj] = true
+			fixes = append(fixes, fix)
+		}
+	}
+	msg := name + " grows by " + how + " on every iteration of " + g.loop.Describe() +
+		", copying the whole string each time (O(n²) bytes); build it with a strings.Builder"
+	if _, isCall := g.site.(*ssa.Call); isCall {
+		msg = name + " is rebuilt by fmt." + g.site.(*ssa.Call).Common().StaticCallee().Name() +
+			" from itself on every iteration of " + g.loop.Describe() +
+			", copying the whole string each time (O(n²) bytes); write to a strings.Builder with fmt.Fprint instead"
+	}
+	r.InLoop(node, g.loop, msg, fixes...)
+}
+
+// siteNode returns the statement to report: the assignment that stores
+// the concatenation, or the innermost expression if there is none.
+func siteNode(path []ast.Node) ast.Node {
+	for _, n := range path {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			return n
+		case *ast.FuncLit, *ast.FuncDecl, *ast.BlockStmt:
+			return path[0]
+		}
+	}
+	if len(path) > 0 {
+		return path[0]
+	}
+	return nil
+}
+
+// describe names the grown string and the operation that grows it.
+func describe(info *types.Info, node ast.Node, site ssa.Instruction) (name, how string) {
+	as, ok := node.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 {
+		name = "a string"
+		if phi, ok := site.(*ssa.Phi); ok {
+			name = phi.Comment
+		}
+		return name, "+"
+	}
+	name = types.ExprString(as.Lhs[0])
+	if as.Tok == token.ADD_ASSIGN {
+		return name, "+="
+	}
+	return name, "+"
+}

@@ -1,0 +1,115 @@
+// Package source relates SSA positions to syntax and builds the text
+// edits of suggested fixes.
+package source
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// Enclosing returns the file of pass containing pos and the path of
+// nodes from the innermost node at pos out to the file.
+func Enclosing(pass *analysis.Pass, pos token.Pos) (*ast.File, []ast.Node) {
+	if !pos.IsValid() {
+		return nil, nil
+	}
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+			return f, path
+		}
+	}
+	return nil, nil
+}
+
+// Text returns the source text of node as written, comments included.
+func Text(pass *analysis.Pass, node ast.Node) (string, error) {
+	tf := pass.Fset.File(node.Pos())
+	if tf == nil {
+		return "", fmt.Errorf("no file for position %d", node.Pos())
+	}
+	content, err := pass.ReadFile(tf.Name())
+	if err != nil {
+		return "", fmt.Errorf("reading %s: %w", tf.Name(), err)
+	}
+	start, end := tf.Offset(node.Pos()), tf.Offset(node.End())
+	if start < 0 || end > len(content) || start > end {
+		return "", fmt.Errorf("node %d-%d outside %s", start, end, tf.Name())
+	}
+	return string(content[start:end]), nil
+}
+
+// Indent returns the leading white space of the line holding pos.
+func Indent(pass *analysis.Pass, pos token.Pos) string {
+	tf := pass.Fset.File(pos)
+	content, err := pass.ReadFile(tf.Name())
+	if err != nil {
+		return "\t"
+	}
+	lineStart := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := lineStart
+	for end < len(content) && (content[end] == ' ' || content[end] == '\t') {
+		end++
+	}
+	return string(content[lineStart:end])
+}
+
+// PackageName returns the name under which file refers to the package
+// with the given import path at pos, and the edits that import it if the
+// file does not yet. It fails if the name the package would get is
+// already taken at pos by something else.
+func PackageName(info *types.Info, file *ast.File, pos token.Pos, path, name string) (string, []analysis.TextEdit, bool) {
+	for _, imp := range file.Imports {
+		if p, _ := strconv.Unquote(imp.Path.Value); p == path {
+			switch {
+			case imp.Name == nil:
+				return name, nil, true
+			case imp.Name.Name == "_" || imp.Name.Name == ".":
+				return "", nil, false
+			default:
+				return imp.Name.Name, nil, true
+			}
+		}
+	}
+	if scope := innermostScope(info, file, pos); scope != nil {
+		if _, obj := scope.LookupParent(name, pos); obj != nil {
+			return "", nil, false
+		}
+	}
+	return name, importEdits(file, path), true
+}
+
+// innermostScope returns the innermost scope of file containing pos.
+func innermostScope(info *types.Info, file *ast.File, pos token.Pos) *types.Scope {
+	s := info.Scopes[file]
+	if s == nil {
+		return nil
+	}
+	return s.Innermost(pos)
+}
+
+// importEdits adds an import of path to file: into its first import
+// declaration, or after the package clause.
+func importEdits(file *ast.File, path string) []analysis.TextEdit {
+	quoted := strconv.Quote(path)
+	for _, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		if gd.Lparen.IsValid() {
+			return []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + quoted)}}
+		}
+		return []analysis.TextEdit{
+			{Pos: gd.Specs[0].Pos(), End: gd.Specs[0].Pos(), NewText: []byte("(\n\t" + quoted + "\n\t")},
+			{Pos: gd.Specs[0].End(), End: gd.Specs[0].End(), NewText: []byte("\n)")},
+		}
+	}
+	return []analysis.TextEdit{{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport " + quoted)}}
+}
