@@ -30,7 +30,7 @@ func main() {
 	log.SetPrefix("perfvet: ")
 
 	registerPassFlags(flag.CommandLine)
-	all := analyzers.Analyzers()
+	all := withNames(analyzers.Analyzers())
 	if patterns, tests, ok := standalonePatterns(os.Args[1:], all); ok {
 		if err := checkPackages(patterns, tests); err != nil {
 			fail(err)
