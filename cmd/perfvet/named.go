@@ -1,13 +1,13 @@
 package main
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"strings"
 
-// withNames returns copies of as whose diagnostics end with the
-// analyzer's name in parentheses, "(concatloop)". The driver prints
-// only position and message, and a reader needs the name to look the
-// finding up, to disable the analyzer, or to write a //perfvet:ignore
-// directive. The copies keep the originals' requirements, flags and
-// documentation, so results, options and help are unchanged.
+	"golang.org/x/tools/go/analysis"
+)
+
+// withNames returns copies of as adapted to how the driver presents
+// analyzers; see withName.
 func withNames(as []*analysis.Analyzer) []*analysis.Analyzer {
 	named := make([]*analysis.Analyzer, len(as))
 	for i, a := range as {
@@ -17,9 +17,17 @@ func withNames(as []*analysis.Analyzer) []*analysis.Analyzer {
 }
 
 // withName returns a copy of a that appends " (name)" to the message of
-// every diagnostic it reports.
+// every diagnostic it reports: the driver prints only position and
+// message, and a reader needs the name to look the finding up, to
+// disable the analyzer, or to write a //perfvet:ignore directive.
+//
+// The copy's Doc also drops the "name: " that starts perfvet's summary
+// lines, because the driver's help already prints the name before the
+// summary. The copy keeps a's requirements and flags, so results and
+// options are shared with the original.
 func withName(a *analysis.Analyzer) *analysis.Analyzer {
 	named := *a
+	named.Doc = strings.TrimPrefix(a.Doc, a.Name+": ")
 	suffix := " (" + a.Name + ")"
 	named.Run = func(pass *analysis.Pass) (any, error) {
 		report := pass.Report
