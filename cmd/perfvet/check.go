@@ -37,7 +37,7 @@ func checkPackages(patterns []string, tests bool) error {
 	cfg := &packages.Config{Mode: loadMode, Tests: tests}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		return fmt.Errorf("loading %s: %s", strings.Join(patterns, " "), firstLine(err.Error()))
+		return fmt.Errorf("loading %s: %s", strings.Join(patterns, " "), goCommandMessage(err))
 	}
 	if len(pkgs) == 0 {
 		return fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
@@ -92,7 +92,7 @@ func describeError(p *packages.Package, e packages.Error) string {
 		lines := strings.Split(strings.TrimSpace(rest), "\n")
 		more := ""
 		if n := len(lines) - 1; n > 0 {
-			more = fmt.Sprintf(" (and %d more errors)", n)
+			more = fmt.Sprintf(" (and %d more)", n)
 		}
 		return fmt.Sprintf("package %s does not compile: %s%s", p.PkgPath, strings.TrimSpace(lines[0]), more)
 	}
@@ -104,6 +104,24 @@ func describeError(p *packages.Package, e packages.Error) string {
 		return msg
 	}
 	return p.PkgPath + ": " + msg
+}
+
+// goCommandMessage returns what matters in an error from running the go
+// command: its standard error when there is any ("go: parsing $GOFLAGS:
+// ..."), else the error itself, on one line. go/packages wraps both in
+// "err: ...: stderr: ...", which reads as noise on a terminal. The
+// message is returned as text rather than wrapped because only its
+// first line is kept.
+func goCommandMessage(err error) string {
+	msg := err.Error()
+	before, stderr, found := strings.Cut(msg, "stderr: ")
+	if found && strings.TrimSpace(stderr) != "" {
+		return firstLine(strings.TrimSpace(stderr))
+	}
+	if found {
+		msg = strings.TrimSuffix(before, ": ")
+	}
+	return firstLine(strings.TrimPrefix(msg, "err: "))
 }
 
 // firstLine returns the first line of s without the go command's

@@ -72,7 +72,7 @@ func shadowFlagSet(all []*analysis.Analyzer) (*flag.FlagSet, map[string]*shadowV
 	values := make(map[string]*shadowValue)
 	add := func(name string, isBool bool) {
 		if fs.Lookup(name) != nil {
-			return // the driver would refuse the clash; let it say so
+			return // defined twice: the driver will report the clash
 		}
 		v := &shadowValue{isBool: isBool}
 		values[name] = v
