@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,15 +55,21 @@ func joinLines(problems []string) error {
 	return errors.New(strings.Join(problems, "\n"))
 }
 
-// checkFilePattern rejects a pattern naming an existing file that is not
-// a .go file: the go command would take it for an import path and
-// complain that the standard library has no such package.
+// checkFilePattern rejects a pattern naming a .go file that does not
+// exist, or an existing file that is not a .go file. The go command
+// would take either for an import path, and complain that no module
+// provides it or that the standard library has no such package.
 func checkFilePattern(pattern string) error {
+	isGo := filepath.Ext(pattern) == ".go"
 	info, err := os.Stat(pattern)
-	if err != nil || info.IsDir() || filepath.Ext(pattern) == ".go" {
-		return nil
+	switch {
+	case isGo && errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no such file", pattern)
+	case err != nil || info.IsDir() || isGo:
+		return nil // a package pattern or a Go file: the go command's to judge
+	default:
+		return fmt.Errorf("%s is not a Go source file; name packages (./...) or .go files", pattern)
 	}
-	return fmt.Errorf("%s is not a Go source file; name packages (./...) or .go files", pattern)
 }
 
 // packageProblems describes, once each, the errors of pkgs and of their

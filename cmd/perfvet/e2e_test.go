@@ -335,6 +335,7 @@ func TestBadInputFailsInOneLine(t *testing.T) {
 		{"./missing", "no required module provides package example.com/absent/dep"},
 		{"./empty", "no Go files in"},
 		{"notes.txt", "notes.txt is not a Go source file"},
+		{"absent.go", "absent.go: no such file"},
 		{"./nonexistent", "directory not found"},
 		{"./empty/...", "./empty/... matched no packages"},
 	}
