@@ -351,13 +351,14 @@ func TestBadInputFailsInOneLine(t *testing.T) {
 	}
 }
 
-func TestBadInputAmongGoodPackages(t *testing.T) {
-	// One line per problem, even with many packages and the -json flag.
+func TestBadInputStopsWholeRun(t *testing.T) {
+	// One line per broken package, even with -json, and no findings in
+	// the package that builds: perfvet analyses nothing.
 	r := perfvet(t, brokenModule, "-json", "./...")
 	wantCode(t, r, exitFailure)
 	lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
-	if len(lines) != 3 {
-		t.Fatalf("want one line for each of the three broken packages, got %s", r)
+	if len(lines) != 3 || r.stdout != "" {
+		t.Fatalf("want one line for each of the three broken packages and nothing else, got %s", r)
 	}
 	for _, line := range lines {
 		if !strings.HasPrefix(line, "perfvet: ") {
