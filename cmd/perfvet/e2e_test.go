@@ -29,6 +29,7 @@ const (
 const (
 	exitClean    = 0
 	exitFailure  = 1
+	exitUsage    = 2
 	exitFindings = 3
 )
 
@@ -252,6 +253,24 @@ func TestGoFixAppliesFixes(t *testing.T) {
 	dir := copyModule(t, lintModule)
 	wantCode(t, run(t, dir, "go", "fix", "-fixtool="+perfvetBin, "./concat"), exitClean)
 	wantFixed(t, dir)
+}
+
+func TestGoFixDiffFailsOnPendingFixes(t *testing.T) {
+	dir := copyModule(t, lintModule)
+	r := run(t, dir, "go", "fix", "-fixtool="+perfvetBin, "-diff", "./concat")
+	wantCode(t, r, exitFailure)
+	if !strings.Contains(r.stdout, "+++") {
+		t.Fatalf("want a unified diff, got %s", r)
+	}
+	wantSilent(t, run(t, dir, "go", "fix", "-fixtool="+perfvetBin, "-diff", "./clean"))
+}
+
+func TestUnknownFlagIsUsageError(t *testing.T) {
+	r := perfvet(t, lintModule, "-nosuch", "./concat")
+	wantCode(t, r, exitUsage)
+	if !strings.Contains(r.stderr, "flag provided but not defined: -nosuch") {
+		t.Fatalf("want the unknown flag named, got %s", r)
+	}
 }
 
 func TestAnalyzerCanBeDisabled(t *testing.T) {
