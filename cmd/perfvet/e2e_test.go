@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -274,6 +275,7 @@ func TestUnknownFlagIsUsageError(t *testing.T) {
 }
 
 func TestAnalyzerCanBeDisabled(t *testing.T) {
+	wantCode(t, perfvet(t, lintModule, "-concatloop=true", "./concat"), exitFindings)
 	wantSilent(t, perfvet(t, lintModule, "-concatloop=false", "./concat"))
 }
 
@@ -293,6 +295,29 @@ func TestColdThreshold(t *testing.T) {
 
 func TestIgnoreDirectiveSuppresses(t *testing.T) {
 	wantSilent(t, perfvet(t, lintModule, "./ignored"))
+
+	// Without the directive, the same code is reported.
+	dir := copyModule(t, lintModule)
+	removeLine(t, filepath.Join(dir, "ignored", "ignored.go"), "//perfvet:ignore")
+	wantCode(t, perfvet(t, dir, "./ignored"), exitFindings)
+}
+
+// removeLine deletes from the file at path the first line containing text.
+func removeLine(t *testing.T, path, text string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	i := slices.IndexFunc(lines, func(line string) bool { return strings.Contains(line, text) })
+	if i < 0 {
+		t.Fatalf("%s has no line containing %q", path, text)
+	}
+	lines = slices.Delete(lines, i, i+1)
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestMalformedAndStaleDirectivesReported(t *testing.T) {
@@ -315,6 +340,11 @@ func TestMalformedAndStaleDirectivesReported(t *testing.T) {
 
 func TestGeneratedFilesSkipped(t *testing.T) {
 	wantSilent(t, perfvet(t, lintModule, "./generated"))
+
+	// Without the generated-code marker, the same code is reported.
+	dir := copyModule(t, lintModule)
+	removeLine(t, filepath.Join(dir, "generated", "generated.go"), "DO NOT EDIT.")
+	wantCode(t, perfvet(t, dir, "./generated"), exitFindings)
 }
 
 func TestTestFilesFollowTestFlag(t *testing.T) {
