@@ -18,7 +18,11 @@ import (
 //     [StoredOnce]) yields the stored value, or a field of it, so it is
 //     invariant when that value is;
 //   - a store into such a variable writes nothing but that variable, so
-//     it does not make loads from elsewhere vary.
+//     it does not make loads from elsewhere vary;
+//   - a composite literal built in place in such a variable (see
+//     [BuiltInPlace]) holds the same value on every iteration when the
+//     values stored into it are invariant, though the variable itself is
+//     created anew each time.
 //
 // Both matter for struct values. A range statement copies each struct
 // element into a local variable when the body reads its fields, and under
@@ -44,16 +48,133 @@ func (o *Oracle) throughLocals(v ssa.Value, l *loops.Loop, depth int) bool {
 		return o.throughLocals(x.X, l, depth+1)
 	case *ssa.IndexAddr:
 		return o.throughLocals(x.X, l, depth+1) && o.throughLocals(x.Index, l, depth+1)
+	case *ssa.Index:
+		return o.throughLocals(x.X, l, depth+1) && o.throughLocals(x.Index, l, depth+1)
+	case *ssa.BinOp:
+		return o.throughLocals(x.X, l, depth+1) && o.throughLocals(x.Y, l, depth+1)
+	case *ssa.Convert:
+		return o.throughLocals(x.X, l, depth+1)
+	case *ssa.ChangeType:
+		return o.throughLocals(x.X, l, depth+1)
 	case *ssa.UnOp:
-		if x.Op != token.MUL {
+		switch x.Op {
+		case token.ARROW:
 			return false
+		case token.MUL:
+		default:
+			return o.throughLocals(x.X, l, depth+1)
 		}
 		if st := storeBehind(x.X); st != nil {
 			return o.throughLocals(st.Val, l, depth+1)
 		}
+		if a := AllocRoot(x.X); a != nil && l.ContainsInstr(a) {
+			return o.literalInvariant(a, x.X, l, depth)
+		}
 		return o.throughLocals(x.X, l, depth+1) && !o.mayWriteBeyondLocals(l, x.X)
 	}
 	return false
+}
+
+// literalInvariant reports whether the load from addr, which points into
+// the local variable a created in l, reads the same value on every
+// iteration: a is a composite literal built in place from invariant
+// values, and addr selects the same part of it each time.
+func (o *Oracle) literalInvariant(a *ssa.Alloc, addr ssa.Value, l *loops.Loop, depth int) bool {
+	vals, ok := BuiltInPlace(a)
+	if !ok {
+		return false
+	}
+	for _, v := range vals {
+		if !o.throughLocals(v, l, depth+1) {
+			return false
+		}
+	}
+	for addr != a {
+		switch x := addr.(type) {
+		case *ssa.FieldAddr:
+			addr = x.X
+		case *ssa.IndexAddr:
+			if !o.throughLocals(x.Index, l, depth+1) {
+				return false
+			}
+			addr = x.X
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// BuiltInPlace returns the values stored into the local variable a when a
+// holds a composite literal built in place: a does not escape, every
+// store into it or into its fields and elements (at constant indices) is
+// in the block that allocates it, and every load from it comes after all
+// of them. Its value is then determined by those values alone, the parts
+// not stored to being zero.
+func BuiltInPlace(a *ssa.Alloc) ([]ssa.Value, bool) {
+	if a.Heap {
+		return nil, false
+	}
+	var stores []*ssa.Store
+	var loads []*ssa.UnOp
+	if !partUses(a, &stores, &loads, 0) {
+		return nil, false
+	}
+	vals := make([]ssa.Value, len(stores))
+	for i, st := range stores {
+		if st.Block() != a.Block() {
+			return nil, false
+		}
+		for _, ld := range loads {
+			if !precedes(st, ld) {
+				return nil, false
+			}
+		}
+		vals[i] = st.Val
+	}
+	return vals, true
+}
+
+// partUses collects the stores and loads through addr, a part of a local
+// variable, failing on any other use: the address escaping, an element
+// stored at a variable index.
+func partUses(addr ssa.Value, stores *[]*ssa.Store, loads *[]*ssa.UnOp, depth int) bool {
+	if depth > maxProjections {
+		return false
+	}
+	for _, ref := range *addr.Referrers() {
+		switch u := ref.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Store:
+			if u.Addr != addr || u.Val == addr {
+				return false
+			}
+			*stores = append(*stores, u)
+		case *ssa.UnOp:
+			if u.Op != token.MUL {
+				return false
+			}
+			*loads = append(*loads, u)
+		case *ssa.FieldAddr:
+			if !partUses(u, stores, loads, depth+1) {
+				return false
+			}
+		case *ssa.IndexAddr:
+			var loadsOnly []*ssa.UnOp
+			var storesHere []*ssa.Store
+			if !partUses(u, &storesHere, &loadsOnly, depth+1) {
+				return false
+			}
+			if _, constant := u.Index.(*ssa.Const); !constant && len(storesHere) > 0 {
+				return false
+			}
+			*stores = append(*stores, storesHere...)
+			*loads = append(*loads, loadsOnly...)
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // mayWriteBeyondLocals is MayWrite, except that a store into a local

@@ -120,3 +120,18 @@ func throughLocalPointer(us []user, p *user) {
 		}
 	}
 }
+
+type pair struct{ a, b int }
+
+func usePair(pair) {}
+
+// A composite literal rebuilt on every iteration from invariant values is
+// the same value each time.
+func literals(us []user, n int) {
+	for i := range us {
+		usePair(pair{1, n})    // want `plain varies, through locals invariant`
+		usePair(pair{i, n})    // want `plain varies, through locals varies`
+		use([4]int{1, 2}[n%4]) // want `plain varies, through locals invariant`
+		use([4]int{1, 2}[i%4]) // want `plain varies, through locals varies`
+	}
+}
