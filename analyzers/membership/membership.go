@@ -151,7 +151,7 @@ func (c *checker) place(t *test) (*loops.Loop, kind, bool) {
 		return nil, 0, false
 	}
 	for l := t.start; l != nil; l = l.Parent {
-		hot := c.counts.Hot(l) && t.varies(l)
+		hot := c.hot(l) && t.varies(l)
 		if !c.unchanged(t, l) {
 			if hot && c.dedups(t, l) {
 				return l, dedup, true
@@ -166,6 +166,14 @@ func (c *checker) place(t *test) (*loops.Loop, kind, bool) {
 		}
 	}
 	return nil, 0, false
+}
+
+// hot reports whether l runs often enough to matter: it is not cold,
+// and does not range over a slice of small constant length either, such
+// as a short composite literal.
+func (c *checker) hot(l *loops.Loop) bool {
+	n := c.counts.Of(l)
+	return c.counts.Hot(l) && !(n.Kind == tripcount.Len && n.X != nil && c.small(n.X))
 }
 
 // unchanged reports whether xs and the keys of its elements stay the

@@ -166,3 +166,14 @@ func points(ps, seen []point) (n int) {
 	}
 	return n
 }
+
+// A composite literal built from the outer iteration's values changes
+// with it.
+func literalKey(ps []point, xs []float64) (n int) {
+	for _, x := range xs {
+		if slices.Contains(ps, point{x, 0}) { // want `slices.Contains\(ps, point\{…\}\) scans ps on every iteration of the loop over xs`
+			n++
+		}
+	}
+	return n
+}

@@ -384,3 +384,35 @@ func first(users []User, allowed []string) bool {
 	}
 	return false
 }
+
+// An outer loop over a short composite literal is as cold as a loop with
+// a small constant count.
+func smallOuter(imports []string) (missing []string) {
+	want := []string{"bytes", "os", "path/filepath", "strings"}
+wantLoop:
+	for _, w := range want {
+		for _, imp := range imports {
+			if imp == w {
+				continue wantLoop
+			}
+		}
+		missing = append(missing, w)
+	}
+	for _, w := range []string{"fmt", "io"} {
+		if !slices.Contains(imports, w) {
+			missing = append(missing, w)
+		}
+	}
+	return missing
+}
+
+type Large [64]byte
+
+// A composite literal of constants is the same value on every
+// iteration, though it is built anew each time.
+func constantLiteral(ss []Large, n int) (c int) {
+	for i := 0; i < n; i++ {
+		c += slices.Index(ss, Large{1})
+	}
+	return c
+}
