@@ -352,7 +352,7 @@ func isBool(t types.Type) bool {
 // elemType returns the element type of a slice, an array or a pointer to
 // an array.
 func elemType(t types.Type) types.Type {
-	switch u := deref(t).Underlying().(type) {
+	switch u := coreType(deref(t)).(type) {
 	case *types.Slice:
 		return u.Elem()
 	case *types.Array:

@@ -311,7 +311,7 @@ func deref(t types.Type) types.Type {
 // and comparisons of package slices, see readsOnly). Appending to xs does
 // not change the elements it already has.
 func (o *Oracle) ContentsChange(l *loops.Loop, xs ssa.Value) bool {
-	sl, ok := xs.Type().Underlying().(*types.Slice)
+	sl, ok := sliceType(xs.Type())
 	if !ok {
 		return true
 	}
@@ -320,7 +320,7 @@ func (o *Oracle) ContentsChange(l *loops.Loop, xs ssa.Value) bool {
 		switch instr := instr.(type) {
 		case *ssa.Store:
 			if ia, ok := instr.Addr.(*ssa.IndexAddr); ok && contains(sl.Elem(), deref(ia.Type()), 0) {
-				if _, isSlice := ia.X.Type().Underlying().(*types.Slice); isSlice {
+				if _, isSlice := sliceType(ia.X.Type()); isSlice {
 					return true
 				}
 			}
@@ -330,7 +330,7 @@ func (o *Oracle) ContentsChange(l *loops.Loop, xs ssa.Value) bool {
 		case ssa.CallInstruction:
 			c := instr.Common()
 			if b, ok := c.Value.(*ssa.Builtin); ok {
-				if (b.Name() == "copy" || b.Name() == "clear") && len(c.Args) > 0 && types.Identical(c.Args[0].Type().Underlying(), sl) {
+				if (b.Name() == "copy" || b.Name() == "clear") && len(c.Args) > 0 && writesElems(c.Args[0].Type(), sl) {
 					return true
 				}
 				continue

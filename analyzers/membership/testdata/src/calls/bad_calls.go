@@ -177,3 +177,14 @@ func literalKey(ps []point, xs []float64) (n int) {
 	}
 	return n
 }
+
+// A slice whose type is a type parameter: its element type is known
+// through the constraint.
+func typeParamSlice[S ~[]E, E comparable](xs S, vs []E) (n int) {
+	for _, v := range vs {
+		if slices.Contains(xs, v) { // want `slices.Contains\(xs, v\) scans xs on every iteration of the loop over vs \(O\(n·m\)\); build a map\[E\]struct\{\} from xs once before the loop`
+			n++
+		}
+	}
+	return n
+}

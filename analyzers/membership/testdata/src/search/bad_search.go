@@ -205,3 +205,32 @@ func hasDuplicates(names []string) bool {
 	}
 	return false
 }
+
+// An inner loop built with goto.
+func gotoSearch(users, ids []int) (n int) {
+	for _, u := range users {
+		j := 0
+	next:
+		if j < len(ids) {
+			if ids[j] == u { // want `ids\[j\] == u scans ids on every iteration of the loop over users`
+				n++
+				continue
+			}
+			j++
+			goto next
+		}
+	}
+	return n
+}
+
+// A join over a slice whose type is a type parameter.
+func JoinGeneric[S ~[]*User](orders []Order, users S) {
+	for i := range orders {
+		for _, u := range users {
+			if u.ID == orders[i].UserID { // want `build a map\[int\]\*User from users keyed by ID once before the loop`
+				orders[i].UserName = u.Name
+				break
+			}
+		}
+	}
+}

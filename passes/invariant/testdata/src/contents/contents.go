@@ -51,3 +51,31 @@ func copies(xs, ys []string) {
 		copy(xs, ys)
 	}
 }
+
+// A slice whose type is a type parameter.
+func generic[S ~[]E, E comparable](xs S, ys []E) (n int) {
+	for _, y := range ys { // want `xs unchanged`
+		if slices.Contains(xs, y) {
+			n++
+		}
+	}
+	return n
+}
+
+func genericStores[S ~[]E, E comparable](xs S, ys []E) {
+	for i, y := range ys { // want `xs changes`
+		xs[i] = y
+	}
+}
+
+func genericClear[S ~[]E, E comparable](xs S, ys []E) {
+	for range ys { // want `xs changes`
+		clear(xs)
+	}
+}
+
+func clearsMap(xs []string, m map[string]int) {
+	for range xs { // want `xs unchanged`
+		clear(m)
+	}
+}
