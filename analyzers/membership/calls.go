@@ -45,7 +45,7 @@ func (c *checker) callTest(call *ssa.Call, l *loops.Loop) *test {
 	if name == "" || len(args) != 2 {
 		return nil
 	}
-	node := callExpr(c, call)
+	node := c.callExpr(call)
 	if node == nil || len(node.Args) != 2 {
 		return nil // no source to point at
 	}
@@ -134,6 +134,9 @@ func (c *checker) predicateSearch(t *test, pred ssa.Value) bool {
 
 // returnedEquality returns the == comparison b returns, or nil.
 func returnedEquality(b *ssa.BasicBlock) *ssa.BinOp {
+	if len(b.Instrs) == 0 {
+		return nil
+	}
 	ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
 	if !ok || len(ret.Results) != 1 {
 		return nil
@@ -184,8 +187,12 @@ func bindingOf(mc *ssa.MakeClosure, fv *ssa.FreeVar) ssa.Value {
 // onlyStore returns the only store to the captured variable at addr, or
 // nil.
 func onlyStore(addr ssa.Value) *ssa.Store {
+	refs := addr.Referrers()
+	if refs == nil {
+		return nil
+	}
 	var only *ssa.Store
-	for _, ref := range *addr.Referrers() {
+	for _, ref := range *refs {
 		if st, ok := ref.(*ssa.Store); ok && st.Addr == addr {
 			if only != nil {
 				return nil
@@ -220,7 +227,7 @@ func lastFieldAddr(v ssa.Value) *ssa.FieldAddr {
 }
 
 // callExpr returns the call expression of call.
-func callExpr(c *checker, call *ssa.Call) *ast.CallExpr {
+func (c *checker) callExpr(call *ssa.Call) *ast.CallExpr {
 	_, path := source.Enclosing(c.pass, call.Pos())
 	for _, n := range path {
 		if ce, ok := n.(*ast.CallExpr); ok && ce.Lparen == call.Pos() {

@@ -37,7 +37,7 @@ var Info = meta.Info{Analyzer: Analyzer}
 
 // SmallThreshold is the length below which a slice of constant length is
 // scanned rather than hashed: a composite literal or an array shorter
-// than this is never reported. It is the -small flag.
+// than this is never reported. It is the -membership.small flag.
 var SmallThreshold = 8
 
 func flags() flag.FlagSet {
@@ -151,15 +151,15 @@ func (c *checker) place(t *test) (*loops.Loop, kind, bool) {
 		return nil, 0, false
 	}
 	for l := t.start; l != nil; l = l.Parent {
-		hot := c.hot(l) && t.varies(l)
+		repeated := c.hot(l) && t.varies(l) // many different searches
 		if !c.unchanged(t, l) {
-			if hot && c.dedups(t, l) {
+			if repeated && c.dedups(t, l) {
 				return l, dedup, true
 			}
 			return nil, 0, false
 		}
-		if hot {
-			if c.searchesItself(t) {
+		if repeated {
+			if searchesItself(t) {
 				return l, self, true
 			}
 			return l, lookup, true
@@ -258,7 +258,7 @@ func inLocal(addr ssa.Value) bool {
 
 // searchesItself reports whether t searches xs for a key read from an
 // element of xs itself, as duplicate detection does.
-func (c *checker) searchesItself(t *test) bool {
+func searchesItself(t *test) bool {
 	if t.searched == nil {
 		return false
 	}

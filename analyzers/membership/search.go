@@ -36,10 +36,10 @@ func (c *checker) searchTest(m *loops.Loop) *test {
 		matched = branch.Block().Succs[1]
 	}
 	stops := !m.Contains(matched)
-	if !stops && !setsFlag(c, m, matched) {
+	if !stops && !c.setsFlag(m, matched) {
 		return nil
 	}
-	node := binaryExpr(c, cmp)
+	node := c.binaryExpr(cmp)
 	if node == nil {
 		return nil
 	}
@@ -78,6 +78,9 @@ func (c *checker) searchBranch(m *loops.Loop) (*ssa.If, *ssa.BinOp) {
 	var branch *ssa.If
 	var cmp *ssa.BinOp
 	for _, b := range m.Blocks() {
+		if len(b.Instrs) == 0 {
+			continue
+		}
 		ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 		if !ok {
 			continue
@@ -271,7 +274,7 @@ func isOwnCopy(m *loops.Loop, st *ssa.Store) bool {
 // setsFlag reports whether the branch taken on a match, matched, which
 // goes on with m, records the match: a flag phi takes a constant on an
 // edge it dominates, or a flag is stored in a block it dominates.
-func setsFlag(c *checker, m *loops.Loop, matched *ssa.BasicBlock) bool {
+func (c *checker) setsFlag(m *loops.Loop, matched *ssa.BasicBlock) bool {
 	for _, b := range m.Blocks() {
 		if !matched.Dominates(b) {
 			continue
@@ -377,7 +380,7 @@ func (c *checker) collectionName(m *loops.Loop, root ssa.Value) string {
 }
 
 // binaryExpr returns the comparison expression of cmp.
-func binaryExpr(c *checker, cmp *ssa.BinOp) *ast.BinaryExpr {
+func (c *checker) binaryExpr(cmp *ssa.BinOp) *ast.BinaryExpr {
 	_, path := source.Enclosing(c.pass, cmp.Pos())
 	for _, n := range path {
 		if be, ok := n.(*ast.BinaryExpr); ok && be.OpPos == cmp.Pos() {
