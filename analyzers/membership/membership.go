@@ -5,6 +5,7 @@ import (
 	"flag"
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -256,12 +257,14 @@ func inLocal(addr ssa.Value) bool {
 	return a != nil && !a.Heap
 }
 
-// searchesItself reports whether t searches xs for a key read from an
-// element of xs itself, as duplicate detection does.
+// searchesItself reports whether t searches xs for the key of an
+// element of xs itself, as duplicate detection does. Searching xs for
+// another field of its elements (a parent ID among the IDs) is a plain
+// lookup.
 func searchesItself(t *test) bool {
 	if t.searched == nil {
 		return false
 	}
-	xs, _, _, ok := t.searched.element()
-	return ok && keyOf(xs).equal(keyOf(t.xs))
+	xs, _, path, ok := t.searched.element()
+	return ok && keyOf(xs).equal(keyOf(t.xs)) && slices.Equal(path, t.path)
 }

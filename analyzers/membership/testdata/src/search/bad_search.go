@@ -234,3 +234,34 @@ func JoinGeneric[S ~[]*User](orders []Order, users S) {
 		}
 	}
 }
+
+type Node struct {
+	ID, Parent int
+	Name       string
+}
+
+// Looking up each element's parent among the same elements is a lookup
+// by ID, not duplicate detection.
+func parents(nodes []Node) (names []string) {
+	for _, n := range nodes {
+		for _, p := range nodes {
+			if p.ID == n.Parent { // want `p.ID == n.Parent scans nodes on every iteration of the loop over nodes \(O\(n·m\)\); build a map\[int\]Node from nodes keyed by ID once before the loop`
+				names = append(names, p.Name)
+				break
+			}
+		}
+	}
+	return names
+}
+
+// Duplicate detection on one field.
+func duplicateIDs(nodes []Node) bool {
+	for i, n := range nodes {
+		for j := i + 1; j < len(nodes); j++ {
+			if nodes[j].ID == n.ID { // want `nodes\[j\].ID == n.ID scans nodes for its own elements on every iteration of the loop over nodes \(O\(n²\)\); track the ID of seen elements in a map\[int\]struct\{\} instead`
+				return true
+			}
+		}
+	}
+	return false
+}
