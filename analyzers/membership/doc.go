@@ -25,7 +25,8 @@
 // search of a slice xs for a value that changes from one iteration of L
 // to the next, when neither xs nor its elements change during L:
 //
-//   - slices.Contains(xs, v) and slices.Index(xs, v);
+//   - slices.Contains(xs, v) and slices.Index(xs, v), of package slices
+//     or golang.org/x/exp/slices;
 //   - slices.ContainsFunc and slices.IndexFunc whose predicate is a
 //     function literal returning e == v or e.F == v, comparing the element
 //     or one field of it with a captured variable;
