@@ -1,39 +1,87 @@
 package fanout
 
 import (
-	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/perfvet/perfvet/passes/loops"
-	"github.com/perfvet/perfvet/passes/tripcount"
 )
 
 // This file holds the checks on SSA that recognise what bounds a
 // goroutine fan-out: semaphores, waits, accept loops, worker pools.
 
+// effect is something an instruction, or a function it calls, does that
+// bounds a fan-out.
+type effect int
+
+const (
+	acquires effect = iota // takes a semaphore slot
+	joins                  // waits for goroutines or results
+	accepts                // accepts a network connection
+)
+
+// has reports whether instr has effect e, itself or through the
+// same-package function it calls.
+func (c *checker) has(instr ssa.Instruction, e effect) bool {
+	switch e {
+	case acquires:
+		return c.isAcquire(instr)
+	case joins:
+		return c.isJoin(instr)
+	}
+	return c.isAccept(instr)
+}
+
+// calleeHas reports whether the same-package function call invokes has
+// an instruction with effect e, following its calls in turn. Results
+// are memoized per function; a recursive call counts as not having it.
+func (c *checker) calleeHas(call *ssa.CallCommon, e effect) bool {
+	callee := c.bodyOf(call.StaticCallee())
+	if callee == nil {
+		return false
+	}
+	key := effectKey{callee, e}
+	if done, ok := c.effects[key]; ok {
+		return done
+	}
+	c.effects[key] = false
+	for _, b := range callee.Blocks {
+		for _, instr := range b.Instrs {
+			if c.has(instr, e) {
+				c.effects[key] = true
+				return true
+			}
+		}
+	}
+	return false
+}
+
+type effectKey struct {
+	fn *ssa.Function
+	e  effect
+}
+
 // acquiresBefore reports whether a semaphore is acquired before x on
 // every path to it: by an instruction of loop l that dominates x, or,
 // with l nil, anywhere in x's function.
 func (c *checker) acquiresBefore(x ssa.Instruction, l *loops.Loop) bool {
-	return c.someDominates(x, l, c.isAcquire)
+	return c.someDominates(x, l, acquires)
 }
 
 // acceptsBefore reports whether the iteration of l accepts a connection
 // before x: the accept loop of a server, where one goroutine per
 // connection is the standard idiom.
 func (c *checker) acceptsBefore(x ssa.Instruction, l *loops.Loop) bool {
-	return c.someDominates(x, l, c.isAccept)
+	return c.someDominates(x, l, accepts)
 }
 
-// someDominates reports whether an instruction satisfying pred dominates
+// someDominates reports whether an instruction with effect e dominates
 // x, looking at the blocks of l, or of x's function if l is nil.
-func (c *checker) someDominates(x ssa.Instruction, l *loops.Loop, pred func(ssa.Instruction, int) bool) bool {
+func (c *checker) someDominates(x ssa.Instruction, l *loops.Loop, e effect) bool {
 	for _, b := range x.Parent().Blocks {
 		if l != nil && !l.Contains(b) || !b.Dominates(x.Block()) {
 			continue
@@ -42,7 +90,7 @@ func (c *checker) someDominates(x ssa.Instruction, l *loops.Loop, pred func(ssa.
 			if instr == x {
 				break
 			}
-			if pred(instr, 0) {
+			if c.has(instr, e) {
 				return true
 			}
 		}
@@ -60,11 +108,14 @@ func (c *checker) joinsAfter(x ssa.Instruction, l *loops.Loop) bool {
 	for i, instr := range start.Instrs {
 		if instr == x {
 			for _, after := range start.Instrs[i+1:] {
-				if c.isJoin(after, 0) {
+				if c.isJoin(after) {
 					return true
 				}
 			}
 		}
+	}
+	if l == nil && c.defersJoin(x.Parent()) {
+		return true
 	}
 	seen := map[*ssa.BasicBlock]bool{start: true}
 	stack := append([]*ssa.BasicBlock(nil), start.Succs...)
@@ -76,7 +127,7 @@ func (c *checker) joinsAfter(x ssa.Instruction, l *loops.Loop) bool {
 		}
 		seen[b] = true
 		for _, instr := range b.Instrs {
-			if c.isJoin(instr, 0) {
+			if c.isJoin(instr) {
 				return true
 			}
 		}
@@ -89,7 +140,7 @@ func (c *checker) joinsAfter(x ssa.Instruction, l *loops.Loop) bool {
 // channel that is not provably unbuffered (also as a select case), a
 // semaphore.Weighted Acquire or TryAcquire, or a call of a same-package
 // function that does one of these.
-func (c *checker) isAcquire(instr ssa.Instruction, depth int) bool {
+func (c *checker) isAcquire(instr ssa.Instruction) bool {
 	switch instr := instr.(type) {
 	case *ssa.Send:
 		return !unbuffered(instr.Chan)
@@ -100,7 +151,7 @@ func (c *checker) isAcquire(instr ssa.Instruction, depth int) bool {
 			}
 		}
 	case *ssa.Call:
-		return isSemaphoreAcquire(calleeObj(&instr.Call)) || c.calleeDoes(&instr.Call, depth, c.isAcquire)
+		return isSemaphoreAcquire(calleeObj(&instr.Call)) || c.calleeHas(&instr.Call, acquires)
 	}
 	return false
 }
@@ -108,7 +159,7 @@ func (c *checker) isAcquire(instr ssa.Instruction, depth int) bool {
 // isJoin reports whether instr waits: a receive, a blocking select with
 // a receive case other than a context's Done, a call of a method named
 // Wait, or a call of a same-package function that does one of these.
-func (c *checker) isJoin(instr ssa.Instruction, depth int) bool {
+func (c *checker) isJoin(instr ssa.Instruction) bool {
 	switch instr := instr.(type) {
 	case *ssa.UnOp:
 		return instr.Op == token.ARROW
@@ -122,10 +173,30 @@ func (c *checker) isJoin(instr ssa.Instruction, depth int) bool {
 			}
 		}
 	case *ssa.Call:
-		if obj := calleeObj(&instr.Call); obj != nil && obj.Name() == "Wait" && obj.Signature().Recv() != nil {
-			return true
+		return c.joinCall(&instr.Call)
+	}
+	return false
+}
+
+// joinCall reports whether call waits: a method named Wait, or a
+// same-package function that waits.
+func (c *checker) joinCall(call *ssa.CallCommon) bool {
+	if obj := calleeObj(call); obj != nil && obj.Name() == "Wait" && obj.Signature().Recv() != nil {
+		return true
+	}
+	return c.calleeHas(call, joins)
+}
+
+// defersJoin reports whether fn defers a wait (defer wg.Wait(), a
+// deferred closure that receives): whatever it starts ends before it
+// returns.
+func (c *checker) defersJoin(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if d, ok := instr.(*ssa.Defer); ok && c.joinCall(&d.Call) {
+				return true
+			}
 		}
-		return c.calleeDoes(&instr.Call, depth, c.isJoin)
 	}
 	return false
 }
@@ -144,7 +215,7 @@ func isDone(ch ssa.Value) bool {
 // isAccept reports whether instr accepts a connection: a call of a
 // method whose name starts with Accept (net.Listener.Accept,
 // AcceptTCP, ...), directly or in a same-package function.
-func (c *checker) isAccept(instr ssa.Instruction, depth int) bool {
+func (c *checker) isAccept(instr ssa.Instruction) bool {
 	call, ok := instr.(*ssa.Call)
 	if !ok {
 		return false
@@ -152,27 +223,7 @@ func (c *checker) isAccept(instr ssa.Instruction, depth int) bool {
 	if obj := calleeObj(&call.Call); obj != nil && strings.HasPrefix(obj.Name(), "Accept") && obj.Signature().Recv() != nil {
 		return true
 	}
-	return c.calleeDoes(&call.Call, depth, c.isAccept)
-}
-
-// calleeDoes reports whether the same-package function call invokes has
-// an instruction satisfying pred, looking maxCallDepth calls deep.
-func (c *checker) calleeDoes(call *ssa.CallCommon, depth int, pred func(ssa.Instruction, int) bool) bool {
-	if depth >= maxCallDepth {
-		return false
-	}
-	callee := c.bodyOf(call.StaticCallee())
-	if callee == nil {
-		return false
-	}
-	for _, b := range callee.Blocks {
-		for _, instr := range b.Instrs {
-			if pred(instr, depth+1) {
-				return true
-			}
-		}
-	}
-	return false
+	return c.calleeHas(&call.Call, accepts)
 }
 
 // unbuffered reports whether ch is provably an unbuffered channel: made
@@ -381,140 +432,3 @@ func receivesType(fn *ssa.Function, elem types.Type, depth int) bool {
 	}
 	return false
 }
-
-// constantLength reports whether a len(x) count is in fact fixed: x is a
-// slice of a composite literal or of an array, or a constant string.
-func constantLength(cnt tripcount.Count) bool {
-	if cnt.Kind != tripcount.Len {
-		return false
-	}
-	switch x := cnt.X.(type) {
-	case *ssa.Const:
-		return true
-	case *ssa.Slice:
-		if x.Low != nil || x.High != nil || x.Max != nil {
-			return false
-		}
-		p, ok := x.X.Type().Underlying().(*types.Pointer)
-		if !ok {
-			return false
-		}
-		_, isArray := p.Elem().Underlying().(*types.Array)
-		return isArray
-	}
-	return false
-}
-
-// cpuBounded reports whether l runs a number of times set by the
-// machine: its count is runtime.NumCPU() or runtime.GOMAXPROCS(n), or a
-// value computed from one with constants, min and max (NumCPU()*2,
-// max(1, NumCPU()/2), min(len(jobs), NumCPU())). A condition that calls
-// NumCPU on every iteration is read from the source.
-func cpuBounded(info *types.Info, l *loops.Loop, cnt tripcount.Count) bool {
-	if cnt.Kind == tripcount.Int && cpuValue(cnt.X, 0) {
-		return true
-	}
-	fs, ok := l.Stmt.(*ast.ForStmt)
-	if !ok || fs.Cond == nil {
-		return false
-	}
-	cond, ok := ast.Unparen(fs.Cond).(*ast.BinaryExpr)
-	if !ok {
-		return false
-	}
-	switch cond.Op {
-	case token.LSS, token.LEQ, token.GTR, token.GEQ, token.NEQ:
-		return cpuExpr(info, cond.X, 0) || cpuExpr(info, cond.Y, 0)
-	}
-	return false
-}
-
-// cpuValue reports whether v is computed from the CPU count (see
-// cpuBounded). Of a phi, one CPU-bounded edge is enough: code that caps a
-// CPU count (n := NumCPU(); if n > len(jobs) { n = len(jobs) }) merges it
-// with the cap.
-func cpuValue(v ssa.Value, depth int) bool {
-	if depth > 8 {
-		return false
-	}
-	switch v := v.(type) {
-	case *ssa.Call:
-		if b, ok := v.Call.Value.(*ssa.Builtin); ok {
-			return cpuArgs(b.Name(), v.Call.Args, func(a ssa.Value) bool { return cpuValue(a, depth+1) },
-				func(a ssa.Value) bool { _, ok := a.(*ssa.Const); return ok })
-		}
-		return isCPUCount(calleeObj(&v.Call))
-	case *ssa.BinOp:
-		_, xConst := v.X.(*ssa.Const)
-		_, yConst := v.Y.(*ssa.Const)
-		return arithmetic(v.Op) && (yConst && cpuValue(v.X, depth+1) || xConst && cpuValue(v.Y, depth+1))
-	case *ssa.Convert:
-		return cpuValue(v.X, depth+1)
-	case *ssa.Phi:
-		for _, e := range v.Edges {
-			if cpuValue(e, depth+1) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// cpuExpr is cpuValue on syntax.
-func cpuExpr(info *types.Info, e ast.Expr, depth int) bool {
-	if depth > 8 {
-		return false
-	}
-	isConst := func(e ast.Expr) bool { return info.Types[e].Value != nil }
-	rec := func(e ast.Expr) bool { return cpuExpr(info, e, depth+1) }
-	switch e := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		if tv := info.Types[e.Fun]; tv.IsType() && len(e.Args) == 1 {
-			return rec(e.Args[0])
-		}
-		switch fn := typeutil.Callee(info, e).(type) {
-		case *types.Builtin:
-			return cpuArgs(fn.Name(), e.Args, rec, isConst)
-		case *types.Func:
-			return isCPUCount(fn)
-		}
-	case *ast.BinaryExpr:
-		return arithmetic(e.Op) && (isConst(e.Y) && rec(e.X) || isConst(e.X) && rec(e.Y))
-	}
-	return false
-}
-
-// cpuArgs applies the rules of min and max to the arguments of a builtin
-// call: min is bounded by any bounded argument, max only if all are
-// bounded or constant.
-func cpuArgs[T any](builtin string, args []T, bounded, isConst func(T) bool) bool {
-	switch builtin {
-	case "min":
-		for _, a := range args {
-			if bounded(a) {
-				return true
-			}
-		}
-	case "max":
-		some := false
-		for _, a := range args {
-			switch {
-			case bounded(a):
-				some = true
-			case !isConst(a):
-				return false
-			}
-		}
-		return some
-	}
-	return false
-}
-
-func arithmetic(op token.Token) bool {
-	switch op {
-	case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.SHL, token.SHR:
-		return true
-	}
-	return false
-}
-

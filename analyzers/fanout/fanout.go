@@ -68,6 +68,9 @@ type checker struct {
 	// the loop that calls it.
 	callers map[*ssa.Function][]*ssa.Call
 	groups  *groupLimits
+	// effects memoizes which functions, with their callees, acquire,
+	// join or accept.
+	effects map[effectKey]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -77,11 +80,12 @@ func run(pass *analysis.Pass) (any, error) {
 	r := report.New(pass)
 	defer r.Flush()
 	c := &checker{
-		pass:   pass,
-		ir:     pass.ResultOf[irbuild.Analyzer].(*irbuild.IR),
-		forest: pass.ResultOf[loops.Analyzer].(*loops.Forest),
-		counts: pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
-		groups: newGroupLimits(pass),
+		pass:    pass,
+		ir:      pass.ResultOf[irbuild.Analyzer].(*irbuild.IR),
+		forest:  pass.ResultOf[loops.Analyzer].(*loops.Forest),
+		counts:  pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
+		groups:  newGroupLimits(pass),
+		effects: make(map[effectKey]bool),
 	}
 	c.callers = callGraph(c.ir.Funcs)
 	for _, fn := range c.ir.Funcs {
@@ -225,8 +229,12 @@ func (c *checker) repeatingLoop(x ssa.Instruction, depth int, seen map[*ssa.Func
 		}
 		return l, nil
 	}
+	// Only closures are followed to their callers: a named function that
+	// starts a goroutine is an API whose goroutine is part of its
+	// contract, and it usually talks to the goroutine before it returns
+	// (through a pipe, a deferred receive).
 	fn := x.Parent()
-	if depth >= maxCallDepth || seen[fn] {
+	if fn.Parent() == nil || depth >= maxCallDepth || seen[fn] {
 		return nil, nil
 	}
 	seen[fn] = true
@@ -244,21 +252,13 @@ func (c *checker) repeatingLoop(x ssa.Instruction, depth int, seen map[*ssa.Func
 	return nil, nil
 }
 
-// dataDependent reports whether l's trip count depends on the data, so
-// that the goroutines it starts are not a fixed pool.
-func (c *checker) dataDependent(l *loops.Loop) bool {
-	if !c.counts.DataDependent(l) {
-		return false
-	}
-	cnt := c.counts.Of(l)
-	return !constantLength(cnt) && !cpuBounded(c.pass.TypesInfo, l, cnt)
-}
-
 // boundedInIteration reports whether the iteration of l that runs x
 // limits concurrency: it acquires a semaphore or accepts a connection
-// before x, or waits for goroutines after it.
+// before x, waits for goroutines after it, runs x on one iteration only,
+// or talks to the goroutine through a pipe.
 func (c *checker) boundedInIteration(l *loops.Loop, x ssa.Instruction) bool {
-	return c.acquiresBefore(x, l) || c.acceptsBefore(x, l) || c.joinsAfter(x, l)
+	return c.acquiresBefore(x, l) || c.acceptsBefore(x, l) || c.joinsAfter(x, l) ||
+		c.atMostOnce(l, x) || c.pipedInIteration(l, x)
 }
 
 // launchBounded reports whether the goroutines ln starts are bounded

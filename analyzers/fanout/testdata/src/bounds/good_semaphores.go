@@ -112,8 +112,10 @@ func (l *limiter) fieldWeighted(ctx context.Context, urls []string) {
 	}
 }
 
-func (l *limiter) acquire()  { l.slots <- struct{}{} }
-func (l *limiter) release()  { <-l.slots }
+func (l *limiter) acquire() { l.slots <- struct{}{} }
+
+func (l *limiter) release() { <-l.slots }
+
 func (l *limiter) throughHelper(urls []string) {
 	for _, u := range urls {
 		l.acquire()

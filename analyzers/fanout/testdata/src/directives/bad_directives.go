@@ -12,6 +12,6 @@ func suppressed(urls []string) {
 func noReason(urls []string) {
 	for _, u := range urls {
 		/* want `perfvet:ignore directive needs a reason` */ //perfvet:ignore fanout
-		go fetch(u) // want `a goroutine is started for every element of urls`
+		go fetch(u)                                          // want `a goroutine is started for every element of urls`
 	}
 }

@@ -106,16 +106,6 @@ func closureCalled(urls []string) {
 	}
 }
 
-func spawn(u string) {
-	go fetch(u) // want `for every element of names`
-}
-
-func helperCalled(names []string) {
-	for _, name := range names {
-		spawn(name)
-	}
-}
-
 func rangeOverFunc(seq iter.Seq[string]) {
 	for u := range seq {
 		go fetch(u) // want `a goroutine is started for every element yielded by seq`

@@ -2,6 +2,7 @@ package flagged
 
 import (
 	"context"
+	"io"
 	"time"
 )
 
@@ -57,4 +58,65 @@ func semaphoreBeforeTheLoop(urls []string) {
 		go fetch(u) // want `for every element of urls`
 	}
 	<-sem
+}
+
+func timerReset(results chan int) {
+	t := time.NewTimer(time.Second)
+	for {
+		select {
+		case <-t.C:
+			go handle(0) // want `on every iteration of the for loop`
+			t.Reset(time.Second)
+		case r := <-results:
+			handle(r)
+		}
+	}
+}
+
+func timerPerIteration(results chan int) {
+	for {
+		select {
+		case <-time.After(time.Second):
+			go handle(0) // want `on every iteration of the for loop`
+		case r := <-results:
+			handle(r)
+		}
+	}
+}
+
+func counterBelow(xs []int) {
+	for i, x := range xs {
+		if i != 2 {
+			go handle(x) // want `for every element of xs`
+		}
+	}
+}
+
+func pipeNotRead(xs []string) {
+	for _, x := range xs {
+		_, pw := io.Pipe()
+		go func() { // want `for every element of xs`
+			pw.Write([]byte(x))
+		}()
+	}
+}
+
+func sometimesFromInput(n int, short bool) {
+	workers := 4
+	if short {
+		workers = n
+	}
+	for i := 0; i < workers; i++ {
+		go func() { handle(i + workers) }() // want `a goroutine is started on every iteration of the for loop`
+	}
+}
+
+func closureWithoutWait(urls []string) {
+	start := func(u string) {
+		go fetch(u) // want `for every element of urls`
+		fetch(u)
+	}
+	for _, u := range urls {
+		start(u)
+	}
 }
