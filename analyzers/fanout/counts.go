@@ -152,9 +152,67 @@ func (c *checker) fixedValue(v ssa.Value, depth int) fixed {
 			if runtimeCPUs(x) {
 				return byCPUs
 			}
+		case *ssa.IndexAddr:
+			return c.fixedElements(x, depth)
 		}
 	}
 	return byData
+}
+
+// fixedElements says what fixes an element loaded through elem from a
+// slice literal that nothing writes after building it (for _, n := range
+// []int{1, 2, 4} { ... }): what fixes every element stored into it.
+func (c *checker) fixedElements(elem *ssa.IndexAddr, depth int) fixed {
+	sl, ok := elem.X.(*ssa.Slice)
+	if !ok {
+		return byData
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok || !onlyReadThrough(sl) {
+		return byData
+	}
+	var vals []ssa.Value
+	for _, ref := range *arr.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.IndexAddr:
+			for _, use := range *ref.Referrers() {
+				st, ok := use.(*ssa.Store)
+				if !ok || st.Addr != ref {
+					return byData
+				}
+				vals = append(vals, st.Val)
+			}
+		case *ssa.Slice:
+			if ref != sl {
+				return byData
+			}
+		default:
+			return byData
+		}
+	}
+	return c.fixedMerge(vals, depth)
+}
+
+// onlyReadThrough reports whether a slice is only indexed for loads and
+// measured, never written or passed on.
+func onlyReadThrough(sl *ssa.Slice) bool {
+	for _, ref := range *sl.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.IndexAddr:
+			for _, use := range *ref.Referrers() {
+				if load, ok := use.(*ssa.UnOp); !ok || load.Op != token.MUL {
+					return false
+				}
+			}
+		case *ssa.Call:
+			if b, ok := ref.Call.Value.(*ssa.Builtin); !ok || b.Name() != "len" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // fixedMerge says what fixes a variable that may hold any of vals.
@@ -241,7 +299,7 @@ func (c *checker) fixedCondition(l *loops.Loop) fixed {
 }
 
 // counterOf reports whether e is the variable that fs's init declares
-// and its post statement increments or decrements.
+// and its post statement steps (i++, i--, i += k, i -= k).
 func counterOf(fs *ast.ForStmt, e ast.Expr) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
@@ -251,12 +309,17 @@ func counterOf(fs *ast.ForStmt, e ast.Expr) bool {
 	if !ok || len(init.Lhs) != 1 {
 		return false
 	}
-	post, ok := fs.Post.(*ast.IncDecStmt)
-	if !ok {
-		return false
+	var stepped ast.Expr
+	switch post := fs.Post.(type) {
+	case *ast.IncDecStmt:
+		stepped = post.X
+	case *ast.AssignStmt:
+		if (post.Tok == token.ADD_ASSIGN || post.Tok == token.SUB_ASSIGN) && len(post.Lhs) == 1 {
+			stepped = post.Lhs[0]
+		}
 	}
 	lhs, ok1 := init.Lhs[0].(*ast.Ident)
-	x, ok2 := ast.Unparen(post.X).(*ast.Ident)
+	x, ok2 := ast.Unparen(stepped).(*ast.Ident)
 	return ok1 && ok2 && lhs.Name == id.Name && x.Name == id.Name
 }
 

@@ -224,7 +224,7 @@ func (c *checker) repeatingLoop(x ssa.Instruction, depth int, seen map[*ssa.Func
 		if !c.dataDependent(l) {
 			continue
 		}
-		if l.Fn != x.Parent() || c.boundedInIteration(l, x) {
+		if l.Fn != x.Parent() || c.boundedInIteration(l, x) || c.takesToken(l, x) {
 			return nil, nil
 		}
 		return l, nil

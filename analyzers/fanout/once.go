@@ -3,6 +3,7 @@ package fanout
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -274,4 +275,48 @@ func dominates(a, b ssa.Instruction) bool {
 		}
 	}
 	return false
+}
+
+// takesToken reports whether the iteration of l, before starting the
+// goroutine at x, receives from a channel that the goroutine sends back
+// to: a semaphore kept as a channel pre-filled with tokens.
+func (c *checker) takesToken(l *loops.Loop, x ssa.Instruction) bool {
+	g, ok := x.(*ssa.Go)
+	if !ok {
+		return false
+	}
+	mc, ok := g.Call.Value.(*ssa.MakeClosure)
+	if !ok {
+		return false
+	}
+	fn := mc.Fn.(*ssa.Function)
+	returned := make(map[ssa.Value]bool) // the channels the goroutine sends to, as the loop sees them
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if send, ok := instr.(*ssa.Send); ok {
+				if fv, ok := variableOf(send.Chan).(*ssa.FreeVar); ok {
+					if i := slices.Index(fn.FreeVars, fv); i >= 0 {
+						returned[mc.Bindings[i]] = true
+					}
+				}
+			}
+		}
+	}
+	for _, b := range l.Blocks() {
+		for _, instr := range b.Instrs {
+			if recv, ok := instr.(*ssa.UnOp); ok && recv.Op == token.ARROW && returned[variableOf(recv.X)] && dominates(recv, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// variableOf returns the variable a channel is loaded from (a captured
+// local or free variable), or the channel itself.
+func variableOf(ch ssa.Value) ssa.Value {
+	if load, ok := ch.(*ssa.UnOp); ok && load.Op == token.MUL {
+		return load.X
+	}
+	return ch
 }

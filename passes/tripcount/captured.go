@@ -99,8 +99,15 @@ func storesTo(alloc *ssa.Alloc) []*ssa.Store {
 }
 
 // onlyRead reports whether the variable at addr is only loaded, directly
-// or through the closures that capture it.
+// or through the closures that capture it, however deeply nested.
 func onlyRead(addr ssa.Value) bool {
+	return onlyLoaded(addr, 0)
+}
+
+func onlyLoaded(addr ssa.Value, depth int) bool {
+	if depth > 8 {
+		return false
+	}
 	for _, ref := range *addr.Referrers() {
 		switch ref := ref.(type) {
 		case *ssa.UnOp:
@@ -113,23 +120,12 @@ func onlyRead(addr ssa.Value) bool {
 				return false
 			}
 			for i, b := range ref.Bindings {
-				if b == addr && (i >= len(fn.FreeVars) || !onlyLoaded(fn.FreeVars[i])) {
+				if b == addr && (i >= len(fn.FreeVars) || !onlyLoaded(fn.FreeVars[i], depth+1)) {
 					return false
 				}
 			}
 		case *ssa.DebugRef:
 		default:
-			return false
-		}
-	}
-	return true
-}
-
-// onlyLoaded reports whether a captured variable is only loaded in the
-// closure that captures it.
-func onlyLoaded(fv *ssa.FreeVar) bool {
-	for _, ref := range *fv.Referrers() {
-		if load, ok := ref.(*ssa.UnOp); !ok || load.Op != token.MUL {
 			return false
 		}
 	}

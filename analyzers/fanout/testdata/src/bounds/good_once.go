@@ -172,3 +172,58 @@ func helperCount(body func()) {
 		go body()
 	}
 }
+
+// A token channel: the loop takes a token before each goroutine, which
+// gives it back when done.
+func tokens(n int, work func()) {
+	const slots = 10
+	c := make(chan []byte, slots)
+	for range slots {
+		c <- make([]byte, 1)
+	}
+	for range n {
+		buf := <-c
+		go func() {
+			work()
+			c <- buf
+		}()
+	}
+}
+
+func steppedByVariable(t *testing.T) {
+	var m, n uint64 = 100, 100
+	if testing.Short() {
+		m, n = 10, 10
+	}
+	var wg sync.WaitGroup
+	for i := uint64(0); i < m*n; i += n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fetch(string(rune(i)))
+		}()
+	}
+	wg.Wait()
+}
+
+func fromConstantList(work func()) {
+	for _, goroutines := range []int{1, 2, 4, 8} {
+		var wg sync.WaitGroup
+		for range goroutines * 10 {
+			wg.Go(work)
+		}
+		wg.Wait()
+	}
+}
+
+func capturedTwice(t *testing.T) {
+	var wg sync.WaitGroup
+	wg.Add(2)
+	for i := 0; i < 2; i++ {
+		go func() {
+			t.Cleanup(func() { fetch(string(rune(i))) })
+			wg.Done()
+		}()
+	}
+	wg.Wait()
+}

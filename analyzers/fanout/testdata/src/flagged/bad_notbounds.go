@@ -120,3 +120,23 @@ func closureWithoutWait(urls []string) {
 		start(u)
 	}
 }
+
+func messagesNotTokens(jobs chan string) {
+	for {
+		j := <-jobs
+		go func() { // want `on every iteration of the for loop`
+			fetch(j)
+		}()
+	}
+}
+
+func filledFromInput(sizes []int, work func()) {
+	for _, n := range sizes {
+		counts := []int{n, 2 * n}
+		for _, c := range counts {
+			for range c {
+				go work() // want `for each of the c iterations`
+			}
+		}
+	}
+}

@@ -33,3 +33,13 @@ func capturedNotCounted(n int) (fs []func() int) {
 	}
 	return fs
 }
+
+func capturedTwice(n int) (fs []func() func() int) {
+	for i := 0; i < n; i++ { // want `trip int\(n\) hot`
+		fs = append(fs, func() func() int { return func() int { return i } })
+	}
+	for i := 0; i < n; i++ { // want `trip unknown hot`
+		fs = append(fs, func() func() int { return func() int { i++; return i } })
+	}
+	return fs
+}
