@@ -109,7 +109,8 @@ func storedValues(alloc *ssa.Alloc) []ssa.Value {
 // (runtime.NumCPU, runtime.GOMAXPROCS), and values computed from them by
 // arithmetic, min, max, conversions, local variables and same-package
 // functions. A multiple of the CPU count is a pool size whatever the
-// factor (b.parallelism * GOMAXPROCS(0)); of a phi, one CPU-count edge
+// factor (b.parallelism * GOMAXPROCS(0)), and what is left of a fixed
+// budget is bounded by it (NumCPU() - busy); of a phi, one CPU-count edge
 // is enough, because code that caps a worker count by the work merges
 // the two (n := NumCPU(); if n > len(jobs) { n = len(jobs) }).
 func (c *checker) fixedValue(v ssa.Value, depth int) fixed {
@@ -133,8 +134,11 @@ func (c *checker) fixedValue(v ssa.Value, depth int) fixed {
 			return byData
 		}
 		x, y := rec(v.X), rec(v.Y)
-		if (v.Op == token.MUL || v.Op == token.SHL) && (x == byCPUs && !isLen(v.Y) || y == byCPUs && !isLen(v.X)) {
+		switch {
+		case (v.Op == token.MUL || v.Op == token.SHL) && (x == byCPUs && !isLen(v.Y) || y == byCPUs && !isLen(v.X)):
 			return byCPUs
+		case v.Op == token.SUB && x != byData:
+			return x // what is left of a fixed budget (NumCPU() - busy)
 		}
 		return join(x, y)
 	case *ssa.Convert:
@@ -341,6 +345,9 @@ func (c *checker) fixedExpr(e ast.Expr, depth int) fixed {
 		}
 		switch fn := typeutil.Callee(info, e).(type) {
 		case *types.Builtin:
+			if (fn.Name() == "len" || fn.Name() == "cap") && len(e.Args) == 1 {
+				return c.fixedSize(fn.Name(), e.Args[0], depth+1)
+			}
 			return minMax(fn.Name(), e.Args, rec)
 		case *types.Func:
 			if isCPUCount(fn) {
@@ -352,21 +359,52 @@ func (c *checker) fixedExpr(e ast.Expr, depth int) fixed {
 			return byData
 		}
 		x, y := rec(e.X), rec(e.Y)
-		if (e.Op == token.MUL || e.Op == token.SHL) && (x == byCPUs || y == byCPUs) {
+		switch {
+		case (e.Op == token.MUL || e.Op == token.SHL) && (x == byCPUs || y == byCPUs):
 			return byCPUs
+		case e.Op == token.SUB && x != byData:
+			return x
 		}
 		return join(x, y)
 	case *ast.Ident:
 		if v, ok := info.Uses[e].(*types.Var); ok {
-			return c.fixedVariable(v, depth)
+			return c.fixedVariable(v, depth, rec)
 		}
 	}
 	return byData
 }
 
-// fixedVariable says what fixes a local variable: what fixes every value
-// assigned to it, provided nothing else writes it.
-func (c *checker) fixedVariable(v *types.Var, depth int) fixed {
+// fixedSize says what fixes len(e) or cap(e) of a slice or channel that
+// is made with a fixed size and never reassigned otherwise.
+func (c *checker) fixedSize(builtin string, e ast.Expr, depth int) fixed {
+	if depth > 8 {
+		return byData
+	}
+	info := c.pass.TypesInfo
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if b, ok := typeutil.Callee(info, e).(*types.Builtin); !ok || b.Name() != "make" || len(e.Args) < 2 {
+			return byData
+		}
+		if _, isChan := info.TypeOf(e).Underlying().(*types.Chan); isChan && builtin == "len" {
+			return byData // the number of queued elements, whatever the buffer
+		}
+		size := e.Args[1]
+		if builtin == "cap" {
+			size = e.Args[len(e.Args)-1]
+		}
+		return c.fixedExpr(size, depth+1)
+	case *ast.Ident:
+		if v, ok := info.Uses[e].(*types.Var); ok {
+			return c.fixedVariable(v, depth, func(val ast.Expr) fixed { return c.fixedSize(builtin, val, depth+1) })
+		}
+	}
+	return byData
+}
+
+// fixedVariable says what fixes a local variable: what fixedBy says of
+// every value assigned to it, provided nothing else writes it.
+func (c *checker) fixedVariable(v *types.Var, depth int, fixedBy func(ast.Expr) fixed) fixed {
 	decl := c.groups.enclosingDecl(v.Pos())
 	if decl == nil || v.Parent() == v.Pkg().Scope() {
 		return byData
@@ -420,7 +458,7 @@ func (c *checker) fixedVariable(v *types.Var, depth int) fixed {
 	}
 	all := byConstants
 	for _, val := range values {
-		all = join(all, c.fixedExpr(val, depth+1))
+		all = join(all, fixedBy(val))
 	}
 	return all
 }

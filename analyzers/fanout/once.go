@@ -140,11 +140,32 @@ func isTimer(t types.Type) bool {
 	return ok && named.Obj().Name() == "Timer" && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "time"
 }
 
-// resetsTimer reports whether l resets a timer, which would make it fire
-// again.
+// resetsTimer reports whether l resets a timer in a way that can make it
+// fire again. Resetting a timer that Stop has just stopped before it
+// fired (if t.Stop() { t.Reset(0) }) only moves its single firing.
 func resetsTimer(l *loops.Loop) bool {
 	for _, instr := range l.Instrs() {
-		if call, ok := instr.(*ssa.Call); ok && isMethod(calleeObj(&call.Call), "time", "Timer", "Reset") {
+		if call, ok := instr.(*ssa.Call); ok && isMethod(calleeObj(&call.Call), "time", "Timer", "Reset") && !afterStop(l, call) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterStop reports whether reset, a t.Reset call, only runs when t.Stop
+// reported that t had not fired yet.
+func afterStop(l *loops.Loop, reset *ssa.Call) bool {
+	timer := variableOf(reset.Call.Args[0])
+	for _, b := range l.Blocks() {
+		ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		stop, ok := ifInstr.Cond.(*ssa.Call)
+		if !ok || !isMethod(calleeObj(&stop.Call), "time", "Timer", "Stop") || variableOf(stop.Call.Args[0]) != timer {
+			continue
+		}
+		if then := b.Succs[0]; len(then.Preds) == 1 && then.Dominates(reset.Block()) {
 			return true
 		}
 	}
@@ -208,6 +229,7 @@ func goroutineInputs(x ssa.Instruction) []ssa.Value {
 	}
 	var ins []ssa.Value
 	add := func(v ssa.Value) {
+		v = unconverted(v)
 		ins = append(ins, v)
 		if alloc, ok := v.(*ssa.Alloc); ok {
 			ins = append(ins, storedValues(alloc)...)
@@ -226,6 +248,23 @@ func goroutineInputs(x ssa.Instruction) []ssa.Value {
 		closure(arg)
 	}
 	return ins
+}
+
+// unconverted strips the conversions a value passed as an interface or
+// a named type goes through.
+func unconverted(v ssa.Value) ssa.Value {
+	for {
+		switch c := v.(type) {
+		case *ssa.MakeInterface:
+			v = c.X
+		case *ssa.ChangeInterface:
+			v = c.X
+		case *ssa.ChangeType:
+			v = c.X
+		default:
+			return v
+		}
+	}
 }
 
 // usedBesides reports whether v is used other than by being stored into

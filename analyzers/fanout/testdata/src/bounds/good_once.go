@@ -227,3 +227,53 @@ func capturedTwice(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// The fallback still starts once: the timer is only reset after Stop
+// reports it had not fired.
+func fallbackEarly(results <-chan error) error {
+	t := time.NewTimer(300 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+			go fetch("fallback")
+		case err := <-results:
+			if err == nil {
+				return nil
+			}
+			if t.Stop() {
+				t.Reset(0)
+			}
+		}
+	}
+}
+
+func pipeToFunction(names []string) {
+	for _, name := range names {
+		pr, pw := io.Pipe()
+		go produce(pw, name)
+		io.ReadAll(pr)
+	}
+}
+
+func produce(w io.WriteCloser, name string) {
+	w.Write([]byte(name))
+	w.Close()
+}
+
+func spareCPUs(busy int, work func()) {
+	for range runtime.NumCPU() - busy {
+		go work()
+	}
+}
+
+func byCapacity(work func()) {
+	const count, size = 8, 64
+	c := make(chan []byte, count*size/16)
+	for i := 0; i < cap(c); i++ {
+		go func() {
+			c <- make([]byte, i)
+			work()
+		}()
+	}
+}

@@ -140,3 +140,11 @@ func filledFromInput(sizes []int, work func()) {
 		}
 	}
 }
+
+func byQueueLength(jobs chan int) {
+	for i := 0; i < len(jobs); i++ {
+		go func() { // want `on every iteration of the for loop`
+			handle(i)
+		}()
+	}
+}
