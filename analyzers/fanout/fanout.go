@@ -203,8 +203,8 @@ func (c *checker) bodyOf(fn *ssa.Function) *ssa.Function {
 
 // unbounded returns the data-dependent loop in which ln starts goroutines
 // with nothing bounding how many run at once, or nil. via is the call in
-// that loop through which ln is reached when ln is in a closure or helper
-// called by the loop, or nil.
+// that loop through which ln is reached when ln is in a closure the loop
+// calls, or nil.
 func (c *checker) unbounded(ln launch) (l *loops.Loop, via *ssa.Call) {
 	l, via = c.repeatingLoop(ln.instr, 0, make(map[*ssa.Function]bool))
 	if l == nil || c.launchBounded(ln) {
@@ -214,17 +214,16 @@ func (c *checker) unbounded(ln launch) (l *loops.Loop, via *ssa.Call) {
 }
 
 // repeatingLoop finds the innermost data-dependent loop that runs x once
-// per iteration, directly or through same-package calls, and returns nil
-// if a bound of the iteration holds there: a semaphore acquired before x,
-// a wait for the goroutines after it, or an accepted connection.
-// Constant-count and CPU-bounded loops are looked through: a goroutine
-// started three times per element is still started per element.
+// per iteration, directly or through the closures it calls, and returns
+// nil if a bound of the iteration holds there (see boundedInIteration).
+// Loops with a fixed count are looked through: a goroutine started three
+// times per element is still started per element.
 func (c *checker) repeatingLoop(x ssa.Instruction, depth int, seen map[*ssa.Function]bool) (*loops.Loop, *ssa.Call) {
 	for _, l := range c.forest.Enclosing(x) {
 		if !c.dataDependent(l) {
 			continue
 		}
-		if l.Fn != x.Parent() || c.boundedInIteration(l, x) || c.takesToken(l, x) {
+		if l.Fn != x.Parent() || c.boundedInIteration(l, x) {
 			return nil, nil
 		}
 		return l, nil
@@ -253,11 +252,11 @@ func (c *checker) repeatingLoop(x ssa.Instruction, depth int, seen map[*ssa.Func
 }
 
 // boundedInIteration reports whether the iteration of l that runs x
-// limits concurrency: it acquires a semaphore or accepts a connection
-// before x, waits for goroutines after it, runs x on one iteration only,
-// or talks to the goroutine through a pipe.
+// limits concurrency: it acquires a semaphore (or takes a token) or
+// accepts a connection before x, waits for goroutines after it, runs x
+// on one iteration only, or talks to the goroutine through a pipe.
 func (c *checker) boundedInIteration(l *loops.Loop, x ssa.Instruction) bool {
-	return c.acquiresBefore(x, l) || c.acceptsBefore(x, l) || c.joinsAfter(x, l) ||
+	return c.acquiresBefore(x, l) || c.takesToken(l, x) || c.acceptsBefore(x, l) || c.joinsAfter(x, l) ||
 		c.atMostOnce(l, x) || c.pipedInIteration(l, x)
 }
 
