@@ -231,38 +231,12 @@ func (c *checker) isAccept(instr ssa.Instruction) bool {
 // variable a closure captures. Sending on it waits for a receiver rather
 // than taking a slot.
 func unbuffered(ch ssa.Value) bool {
-	mc, ok := chanOrigin(ch, 0).(*ssa.MakeChan)
+	mc, ok := stored(ch).(*ssa.MakeChan)
 	if !ok {
 		return false
 	}
 	k, ok := mc.Size.(*ssa.Const)
 	return ok && k.Value != nil && constant.Sign(k.Value) == 0
-}
-
-// chanOrigin follows a channel value back through loads of the local
-// variable holding it to the value stored there, if there is one store.
-func chanOrigin(v ssa.Value, depth int) ssa.Value {
-	load, ok := v.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL || depth > 4 {
-		return v
-	}
-	alloc, ok := load.X.(*ssa.Alloc)
-	if !ok {
-		return v
-	}
-	var stored ssa.Value
-	for _, ref := range *alloc.Referrers() {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc {
-			if stored != nil {
-				return v
-			}
-			stored = st.Val
-		}
-	}
-	if stored == nil {
-		return v
-	}
-	return chanOrigin(stored, depth+1)
 }
 
 // isWorker reports whether fn, run as a goroutine, is a worker rather

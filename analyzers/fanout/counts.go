@@ -57,7 +57,7 @@ func (c *checker) dataDependent(l *loops.Loop) bool {
 // a composite literal, a slice of an array, a constant string, or a slice
 // made with a fixed length (make([]T, runtime.NumCPU())).
 func (c *checker) fixedLength(x ssa.Value) bool {
-	switch x := c.stored(x).(type) {
+	switch x := stored(x).(type) {
 	case *ssa.Const:
 		return true
 	case *ssa.Slice:
@@ -76,22 +76,25 @@ func (c *checker) fixedLength(x ssa.Value) bool {
 	return false
 }
 
-// stored follows a load of a local variable that a closure captures to
-// the value stored in it, if there is exactly one store.
-func (c *checker) stored(v ssa.Value) ssa.Value {
-	load, ok := v.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return v
+// stored follows loads of the local variables that closures capture to
+// the value stored in them, as long as each has exactly one store.
+func stored(v ssa.Value) ssa.Value {
+	for range 4 {
+		load, ok := v.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			return v
+		}
+		alloc, ok := load.X.(*ssa.Alloc)
+		if !ok {
+			return v
+		}
+		vals := storedValues(alloc)
+		if len(vals) != 1 {
+			return v
+		}
+		v = vals[0]
 	}
-	alloc, ok := load.X.(*ssa.Alloc)
-	if !ok {
-		return v
-	}
-	vals := storedValues(alloc)
-	if len(vals) != 1 {
-		return v
-	}
-	return vals[0]
+	return v
 }
 
 // storedValues returns the values stored into a local variable.
