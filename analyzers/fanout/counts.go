@@ -53,17 +53,17 @@ func (c *checker) dataDependent(l *loops.Loop) bool {
 	return c.fixedCondition(l) == byData
 }
 
-// fixedLength reports whether a slice, string or map has a fixed length:
-// a composite literal, a slice of an array, a constant string, or a slice
-// made with a fixed length (make([]T, runtime.NumCPU())).
+// fixedLength reports whether a slice, string or map has a fixed length,
+// or one bounded by a fixed value: a composite literal, a slice of an
+// array, a constant string, or a slice made with a fixed length
+// (make([]T, 2), make([]T, runtime.NumCPU())).
 func (c *checker) fixedLength(x ssa.Value) bool {
 	switch x := stored(x).(type) {
 	case *ssa.Const:
 		return true
 	case *ssa.Slice:
-		if x.Low != nil || x.High != nil || x.Max != nil {
-			return false
-		}
+		// Any slice of an array is at most as long as the array; the
+		// builder also makes make([]T, 2) a slice of a new [2]T.
 		p, ok := x.X.Type().Underlying().(*types.Pointer)
 		if !ok {
 			return false

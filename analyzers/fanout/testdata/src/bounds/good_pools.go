@@ -66,6 +66,20 @@ func fixedCollections() {
 	for _, r := range "xyz" {
 		go fetch(string(r))
 	}
+	pair := make([]string, 2)
+	for i := range pair {
+		pair[i] = regions[i]
+	}
+	for _, p := range pair {
+		go fetch(p)
+	}
+}
+
+func arrayWindow(lo, hi int) {
+	var shards [16]string
+	for _, s := range shards[lo:hi] {
+		go fetch(s)
+	}
 }
 
 // Workers: however many are started, they share one stream of work.
