@@ -408,8 +408,11 @@ func (c *checker) fixedSize(builtin string, e ast.Expr, depth int) fixed {
 // fixedVariable says what fixes a local variable: what fixedBy says of
 // every value assigned to it, provided nothing else writes it.
 func (c *checker) fixedVariable(v *types.Var, depth int, fixedBy func(ast.Expr) fixed) fixed {
-	decl := c.groups.enclosingDecl(v.Pos())
-	if decl == nil || v.Parent() == v.Pkg().Scope() {
+	if v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return byData // a package-level variable: anything may write it
+	}
+	decl := enclosingDecl(c.pass.Files, v.Pos())
+	if decl == nil {
 		return byData
 	}
 	info := c.pass.TypesInfo

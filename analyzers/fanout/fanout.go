@@ -35,8 +35,8 @@ var Analyzer = &analysis.Analyzer{
 var Info = meta.Info{Analyzer: Analyzer}
 
 // maxCallDepth bounds how far the analyzer follows same-package calls:
-// from a loop into the closures and helpers that start goroutines, and
-// from a goroutine into the functions that do its work.
+// from a loop into the closures that start goroutines, and from a
+// goroutine into the functions that do its work.
 const maxCallDepth = 3
 
 // api says how a goroutine is started.
@@ -63,9 +63,9 @@ type checker struct {
 	ir     *irbuild.IR
 	forest *loops.Forest
 	counts *tripcount.Counts
-	// callers lists the static calls of each function with a body, so
-	// that a goroutine started in a closure or helper is traced back to
-	// the loop that calls it.
+	// callers lists the static calls of each closure, so that a
+	// goroutine started in a closure is traced back to the loop that
+	// calls it.
 	callers map[*ssa.Function][]*ssa.Call
 	groups  *groupLimits
 	// effects memoizes which functions, with their callees, acquire,
@@ -125,9 +125,9 @@ func mayLaunch(files []*ast.File) bool {
 	return false
 }
 
-// callGraph maps each function with a body to the static calls of it in
-// funcs. Calls through go and defer are left out: they do not run the
-// callee as part of the caller's iteration.
+// callGraph maps each closure to the static calls of it in funcs. Calls
+// through go and defer are left out: they do not run the callee as part
+// of the caller's iteration.
 func callGraph(funcs []*ssa.Function) map[*ssa.Function][]*ssa.Call {
 	callers := make(map[*ssa.Function][]*ssa.Call)
 	for _, fn := range funcs {
@@ -137,7 +137,7 @@ func callGraph(funcs []*ssa.Function) map[*ssa.Function][]*ssa.Call {
 				if !ok {
 					continue
 				}
-				if callee := origin(call.Call.StaticCallee()); callee != nil && callee.Blocks != nil {
+				if callee := origin(call.Call.StaticCallee()); callee != nil && callee.Parent() != nil {
 					callers[callee] = append(callers[callee], call)
 				}
 			}

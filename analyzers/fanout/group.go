@@ -148,7 +148,7 @@ func (g *groupLimits) holderLimited(v *types.Var) bool {
 	}
 	lo, hi := token.NoPos, token.NoPos
 	if !v.IsField() && v.Parent() != v.Pkg().Scope() {
-		decl := g.enclosingDecl(v.Pos())
+		decl := enclosingDecl(g.pass.Files, v.Pos())
 		if decl == nil {
 			return true
 		}
@@ -166,9 +166,9 @@ func (g *groupLimits) holderLimited(v *types.Var) bool {
 	return !sawFresh
 }
 
-// enclosingDecl returns the function declaration containing pos.
-func (g *groupLimits) enclosingDecl(pos token.Pos) *ast.FuncDecl {
-	for _, f := range g.pass.Files {
+// enclosingDecl returns the function declaration of files containing pos.
+func enclosingDecl(files []*ast.File, pos token.Pos) *ast.FuncDecl {
+	for _, f := range files {
 		if pos < f.FileStart || pos >= f.FileEnd {
 			continue
 		}
