@@ -5,6 +5,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perfvet/perfvet/analyzers/concatloop"
+	"github.com/perfvet/perfvet/analyzers/fanout"
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/membership"
 	"github.com/perfvet/perfvet/passes/suppress"
@@ -16,6 +17,7 @@ import (
 var All = register([]meta.Info{
 	concatloop.Info,
 	membership.Info,
+	fanout.Info,
 })
 
 // register records each analyzer's name for //perfvet:ignore directives.
