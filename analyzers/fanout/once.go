@@ -334,6 +334,7 @@ func (c *checker) takesToken(l *loops.Loop, x ssa.Instruction) bool {
 		for _, instr := range b.Instrs {
 			if send, ok := instr.(*ssa.Send); ok {
 				if fv, ok := variableOf(send.Chan).(*ssa.FreeVar); ok {
+					//perfvet:ignore membership a closure captures a handful of variables
 					if i := slices.Index(fn.FreeVars, fv); i >= 0 {
 						returned[mc.Bindings[i]] = true
 					}
