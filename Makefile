@@ -6,7 +6,7 @@ GO ?= go
 # staticcheck 2026.2.2, a release that supports Go 1.26.
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all test unit fmt vet dogfood build install lint docs
+.PHONY: all test unit fmt vet dogfood build install lint docs bench
 
 all: test
 
@@ -51,6 +51,11 @@ install:
 docs:
 	$(GO) test ./analyzers -run TestDocs -update
 
-# bench: the per-analyzer cost benchmarks (cost_test.go) go here.
+# bench measures perfvet against the load-and-type-check floor and peer
+# linters on the standard library and golang.org/x/tools, and writes the
+# tables into docs/performance.md. It takes minutes; it is not part of
+# test.
+bench:
+	$(GO) run ./testdata/bench
 
 # corpus: running perfvet over a corpus of real modules goes here.

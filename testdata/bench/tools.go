@@ -81,7 +81,7 @@ func buildTools(root, work, xtoolsVersion string, withPeers bool) ([]*tool, erro
 	if err != nil {
 		return nil, err
 	}
-	perfvetBin, err := build("perfvet", perfvetPackage(root))
+	perfvetBin, err := build("perfvet", "./cmd/perfvet")
 	if err != nil {
 		return nil, err
 	}
@@ -136,15 +136,6 @@ func installPeers(bin string) ([]*tool, error) {
 		{Name: "prealloc", Role: peer, Version: versionOf(preallocPkg), Checks: "default settings",
 			Binary: filepath.Join(bin, "prealloc"), okStatus: analysisStatuses},
 	}, nil
-}
-
-// perfvetPackage returns the package of the perfvet command, or, on a
-// tree that does not have it yet, the stand-in driver under testdata.
-func perfvetPackage(root string) string {
-	if _, err := os.Stat(filepath.Join(root, "cmd", "perfvet", "main.go")); err == nil {
-		return "./cmd/perfvet"
-	}
-	return "./testdata/bench/driver"
 }
 
 // versionOf returns the version part of a module@version argument.
