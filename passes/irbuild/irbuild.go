@@ -127,10 +127,10 @@ func build(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Init
 // loopyInitializers returns the package-level variable initializers that
 // contain a loop (in a function literal): the only ones worth building.
 func loopyInitializers(pass *analysis.Pass) []*types.Initializer {
-	analysedElsewhere := sharedWithPackage(pass)
+	unreported := unreportedCode(pass)
 	var inits []*types.Initializer
 	for _, init := range pass.TypesInfo.InitOrder {
-		if containsLoop(init.Rhs) && !analysedElsewhere(init.Rhs) {
+		if containsLoop(init.Rhs) && !unreported(init.Rhs) {
 			inits = append(inits, init)
 		}
 	}
@@ -262,7 +262,8 @@ func funcDecls(files []*ast.File) []*ast.FuncDecl {
 }
 
 // interestingFuncs returns the declarations whose bodies must be built:
-// those containing a loop, and the same-package functions they refer to.
+// those containing a loop in code where findings are reported, and the
+// same-package functions they refer to.
 func interestingFuncs(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 	declOf := make(map[types.Object]*ast.FuncDecl)
 	decls := funcDecls(pass.Files)
@@ -271,10 +272,10 @@ func interestingFuncs(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 			declOf[obj] = d
 		}
 	}
-	analysedElsewhere := sharedWithPackage(pass)
+	unreported := unreportedCode(pass)
 	keep := make(map[*ast.FuncDecl]bool)
 	for _, d := range decls {
-		if d.Body != nil && containsLoop(d.Body) && !analysedElsewhere(d) {
+		if d.Body != nil && containsLoop(d.Body) && !unreported(d) {
 			keep[d] = true
 		}
 	}
@@ -297,16 +298,22 @@ func interestingFuncs(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 	return keep
 }
 
-// sharedWithPackage returns a predicate that reports whether a node lies
-// in code that, under -dedup, the driver analyses as part of another
-// package: the non-test files of a test variant ("p [p.test]", package
-// p compiled with its in-package tests), which are also the whole of
-// package p.
-func sharedWithPackage(pass *analysis.Pass) func(ast.Node) bool {
-	if !dedup || !isTestVariant(pass) {
-		return func(ast.Node) bool { return false }
+// unreportedCode returns a predicate that reports whether a node lies in
+// code whose findings this package will not report: generated files,
+// which every analyzer skips, and, under -dedup, the non-test files of a
+// test variant ("p [p.test]", package p compiled with its in-package
+// tests), which the driver also analyses as package p.
+func unreportedCode(pass *analysis.Pass) func(ast.Node) bool {
+	generated := make(map[*token.File]bool)
+	for _, f := range pass.Files {
+		if ast.IsGenerated(f) {
+			generated[pass.Fset.File(f.Pos())] = true
+		}
 	}
-	return func(n ast.Node) bool { return !isTestFile(pass.Fset, n) }
+	shared := dedup && isTestVariant(pass)
+	return func(n ast.Node) bool {
+		return generated[pass.Fset.File(n.Pos())] || shared && !isTestFile(pass.Fset, n)
+	}
 }
 
 // isTestVariant reports whether the package under analysis is a package
