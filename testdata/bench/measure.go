@@ -35,9 +35,11 @@ type sample struct {
 type samples map[string]map[string][]sample
 
 // measureInterleaved runs every tool on every corpus once to warm the
-// caches, then runs more times, one round at a time: each round runs
-// every tool once, starting with a different tool each round, so that a
-// burst of load on the shared machine hits the tools alike.
+// caches (the go command's build cache, the file cache), then runs more
+// times, one round at a time: each round runs every tool once, starting
+// with a different tool each round, so that a burst of load on the
+// shared machine hits the tools alike. A tool that runs with an empty
+// cache by design has nothing to warm and skips the warm-up.
 func measureInterleaved(tools []*tool, corpora []corpus, runs int, work string) (samples, error) {
 	got := make(samples)
 	for _, c := range corpora {
@@ -47,6 +49,9 @@ func measureInterleaved(tools []*tool, corpora []corpus, runs int, work string) 
 		for _, c := range corpora {
 			for i := range tools {
 				t := tools[(i+round)%len(tools)]
+				if round == 0 && t.freshCache {
+					continue // nothing to warm: every run starts from an empty cache
+				}
 				s, err := measureOnce(t, c, work)
 				if err != nil {
 					return nil, err
