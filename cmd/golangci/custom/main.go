@@ -56,10 +56,18 @@ func buildInfo() commands.BuildInfo {
 }
 
 // moduleVersion returns the version of module path linked into the
-// binary, or "unknown".
+// binary: "(devel)", as Go says of local builds, when it was replaced by
+// a directory, as perfvet is when built from its own repository.
 func moduleVersion(bi *debug.BuildInfo, path string) string {
 	for _, m := range bi.Deps {
-		if m.Path == path {
+		switch {
+		case m.Path != path:
+			continue
+		case m.Replace != nil && m.Replace.Version == "":
+			return "(devel)"
+		case m.Replace != nil:
+			return m.Replace.Version
+		default:
 			return m.Version
 		}
 	}
