@@ -36,7 +36,7 @@ lint:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 
 # golangci builds golangci-lint with the perfvet plugin compiled in
-# (cmd/golangci/custom, from the Go module proxy alone) into
+# (cmd/golangci/golangci-lint-perfvet, from the Go module proxy alone) into
 # bin/golangci-lint-perfvet and runs the plugin's end-to-end test on
 # testdata/golangci. The build takes minutes on a cold build cache.
 golangci:

@@ -20,14 +20,14 @@ import (
 )
 
 // The end-to-end test builds golangci-lint with the perfvet plugin
-// (the custom module) into bin/golangci-lint-perfvet and runs it on the
+// (the golangci-lint-perfvet module) into bin/golangci-lint-perfvet and runs it on the
 // fixture module testdata/golangci. Building golangci-lint takes minutes
 // on a cold build cache, so the test runs only when PERFVET_GOLANGCI is
 // set, as `make golangci` does.
 
 const (
 	gateEnv    = "PERFVET_GOLANGCI"
-	customDir  = "custom"
+	buildDir   = "golangci-lint-perfvet"
 	fixtureDir = "../../testdata/golangci"
 	binPath    = "../../bin/golangci-lint-perfvet"
 )
@@ -139,7 +139,7 @@ func testFix(t *testing.T, lint linter) {
 	}
 }
 
-// buildGolangciLint builds the custom module into bin/ and returns the
+// buildGolangciLint builds the golangci-lint-perfvet module into bin/ and returns the
 // binary's absolute path.
 func buildGolangciLint(t *testing.T) string {
 	bin, err := filepath.Abs(binPath)
@@ -149,7 +149,7 @@ func buildGolangciLint(t *testing.T) string {
 	// No VCS stamping: the binary reports no version of its own, and a
 	// clone owned by another user would make git refuse to give one.
 	cmd := exec.Command("go", "build", "-buildvcs=false", "-o", bin, ".")
-	cmd.Dir = customDir
+	cmd.Dir = buildDir
 	cmd.Env = append(os.Environ(), "GOWORK=off")
 	start := time.Now()
 	if out, err := cmd.CombinedOutput(); err != nil {

@@ -1,29 +1,26 @@
 // Package golangci registers perfvet as a golangci-lint module plugin
 // named perfvet.
 //
-// A golangci-lint binary that imports this package (see the custom
-// directory, and docs/golangci-lint.md) runs perfvet's analyzers as the
-// linter perfvet, configured under linters.settings.custom.perfvet in
+// A golangci-lint binary that imports this package (the command in the
+// golangci-lint-perfvet directory, or one built by `golangci-lint
+// custom`) runs perfvet's analyzers as the linter perfvet, configured in
 // .golangci.yml:
 //
 //	linters:
-//	  default: none
 //	  enable:
 //	    - perfvet
 //	  settings:
 //	    custom:
 //	      perfvet:
 //	        type: module
-//	        description: performance anti-patterns
 //	        settings:
 //	          disable: [hoistfield]
 //	          options:
-//	            prealloc:
-//	              conditional: true
 //	            tripcount:
 //	              cold: 4
 //
-// The settings are described by [Settings].
+// [Settings] describes the settings; docs/golangci-lint.md shows how to
+// build the binary and use it.
 package golangci
 
 import (

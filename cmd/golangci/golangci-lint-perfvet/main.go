@@ -3,12 +3,10 @@
 // built from the Go module proxy alone, without cloning golangci-lint's
 // repository.
 //
-// Build it from this directory with
-//
-//	go build -o golangci-lint-perfvet .
-//
-// and use it as golangci-lint; .golangci.yml enables the plugin under
-// linters.settings.custom.perfvet (see docs/golangci-lint.md).
+// Build it in this directory with `go build` (or install it with
+// `go install`) and use it as golangci-lint; .golangci.yml enables the
+// plugin under linters.settings.custom.perfvet (see
+// docs/golangci-lint.md).
 package main
 
 import (

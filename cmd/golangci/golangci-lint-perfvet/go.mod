@@ -1,7 +1,7 @@
 // This module builds golangci-lint with the perfvet plugin compiled in,
 // from the Go module proxy alone. It is a module of its own so that
 // golangci-lint's dependencies stay out of perfvet's go.mod.
-module github.com/perfvet/perfvet/cmd/golangci/custom
+module github.com/perfvet/perfvet/cmd/golangci/golangci-lint-perfvet
 
 go 1.26.8
 
