@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -69,9 +68,12 @@ func TestGolangciLint(t *testing.T) {
 // nothing on //nolint:perfvet lines, and the loop that .golangci.yml's
 // tripcount.cold option makes hot.
 func testFindings(t *testing.T, lint linter, cases []finding) {
+	covered := make(map[string]bool)
+	for _, f := range cases {
+		covered[f.analyzer] = true
+	}
 	for _, info := range analyzers.All {
-		name := info.Analyzer.Name
-		if !slices.ContainsFunc(cases, func(f finding) bool { return f.analyzer == name }) {
+		if name := info.Analyzer.Name; !covered[name] {
 			t.Errorf("testdata/golangci has no case for analyzer %s: add one with a line ending in // want %s", name, name)
 		}
 	}
@@ -80,11 +82,13 @@ func testFindings(t *testing.T, lint linter, cases []finding) {
 		t.Fatalf("want exit status %d (issues found), got %s", exitIssues, r)
 	}
 	compare(t, r.findings, registered(cases, ""))
+	reported := make(map[finding]bool)
+	for _, f := range r.findings {
+		reported[finding{file: f.file, line: f.line}] = true
+	}
 	for _, line := range nolintLines(t) {
-		for _, f := range r.findings {
-			if f.file == line.file && f.line == line.line {
-				t.Errorf("%s: reported despite //nolint:perfvet", f)
-			}
+		if reported[line] {
+			t.Errorf("%s:%d: reported despite //nolint:perfvet", line.file, line.line)
 		}
 	}
 }
@@ -237,16 +241,26 @@ func decodeReport(out []byte) ([]finding, error) {
 // compare fails the test unless got and want hold the same findings.
 func compare(t *testing.T, got, want []finding) {
 	t.Helper()
+	gotSet, wantSet := findingSet(got), findingSet(want)
 	for _, f := range want {
-		if !slices.Contains(got, f) {
+		if !gotSet[f] {
 			t.Errorf("%s: expected finding not reported", f)
 		}
 	}
 	for _, f := range got {
-		if !slices.Contains(want, f) {
+		if !wantSet[f] {
 			t.Errorf("%s: unexpected finding", f)
 		}
 	}
+}
+
+// findingSet returns the set of fs.
+func findingSet(fs []finding) map[finding]bool {
+	set := make(map[finding]bool, len(fs))
+	for _, f := range fs {
+		set[f] = true
+	}
+	return set
 }
 
 // registered returns the cases of analyzers in the registry, except

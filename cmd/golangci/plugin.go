@@ -14,7 +14,7 @@
 //	      perfvet:
 //	        type: module
 //	        settings:
-//	          disable: [hoistfield]
+//	          disable: [fanout]
 //	          options:
 //	            tripcount:
 //	              cold: 4

@@ -3,6 +3,7 @@ package golangci
 import (
 	"flag"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,7 +30,9 @@ type Settings struct {
 }
 
 // Apply sets every analyzer option to the value s gives it, or to its
-// default, and returns the analyzers s enables, in registry order.
+// default, and returns the analyzers s enables, in registry order. The
+// options are the analyzers' flags, so they hold for the whole process:
+// golangci-lint builds one perfvet plugin per run.
 func (s Settings) Apply() ([]*analysis.Analyzer, error) {
 	enabled, err := s.enabled()
 	if err != nil {
@@ -52,22 +55,28 @@ func (s Settings) enabled() ([]*analysis.Analyzer, error) {
 	if err := checkNames("disable", s.Disable); err != nil {
 		return nil, err
 	}
+	enable, disable := nameSet(s.Enable), nameSet(s.Disable)
 	for _, name := range s.Enable {
-		if slices.Contains(s.Disable, name) {
+		if disable[name] {
 			return nil, fmt.Errorf("analyzer %s is both enabled and disabled", name)
 		}
 	}
 	var on []*analysis.Analyzer
 	for _, a := range analyzers.Analyzers() {
-		if len(s.Enable) > 0 && !slices.Contains(s.Enable, a.Name) {
-			continue
+		if (len(enable) == 0 || enable[a.Name]) && !disable[a.Name] {
+			on = append(on, a)
 		}
-		if slices.Contains(s.Disable, a.Name) {
-			continue
-		}
-		on = append(on, a)
 	}
 	return on, nil
+}
+
+// nameSet returns the set of names.
+func nameSet(names []string) map[string]bool {
+	set := make(map[string]bool, len(names))
+	for _, name := range names {
+		set[name] = true
+	}
+	return set
 }
 
 // checkNames reports the first of names that is not an analyzer's.
@@ -109,12 +118,7 @@ func resetOptions() error {
 // setOptions sets the flags that Options names, analyzers in sorted
 // order so that the first error reported does not depend on map order.
 func (s Settings) setOptions() error {
-	names := make([]string, 0, len(s.Options))
-	for name := range s.Options {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(s.Options)) {
 		a := findAnalyzer(configurable(), name)
 		if a == nil {
 			return fmt.Errorf("options: unknown analyzer %q (options exist for %s)", name, nameList(withOptions()))
@@ -128,12 +132,7 @@ func (s Settings) setOptions() error {
 
 // setFlags sets a's flags to values, in sorted order.
 func setFlags(a *analysis.Analyzer, values map[string]any) error {
-	names := make([]string, 0, len(values))
-	for name := range values {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(values)) {
 		if a.Flags.Lookup(name) == nil {
 			return fmt.Errorf("unknown option %q (%s)", name, optionList(a))
 		}
@@ -199,6 +198,7 @@ func withOptions() []*analysis.Analyzer {
 	return as
 }
 
+// hasFlags reports whether a has options.
 func hasFlags(a *analysis.Analyzer) bool {
 	n := 0
 	a.Flags.VisitAll(func(*flag.Flag) { n++ })
