@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/mod/semver"
+
 	"github.com/perfvet/perfvet/analyzers"
 )
 
@@ -57,6 +59,7 @@ func TestGolangciLint(t *testing.T) {
 	cases := fixtureCases(t)
 	lint := linter{bin: bin, cache: t.TempDir()}
 
+	t.Run("tools version", testToolsVersion)
 	t.Run("findings", func(t *testing.T) { testFindings(t, lint, cases) })
 	t.Run("disable", func(t *testing.T) { testDisable(t, lint, cases) })
 	t.Run("unknown setting", func(t *testing.T) { testUnknownSetting(t, lint) })
@@ -141,6 +144,41 @@ func testFix(t *testing.T, lint linter) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Errorf("the fixed fixture does not build: %v\n%s", err, out)
 	}
+}
+
+// testToolsVersion checks that perfvet requires no newer
+// golang.org/x/tools than golangci-lint does, so that the combined
+// binary runs golangci-lint on the analysis framework it was released
+// with.
+func testToolsVersion(t *testing.T) {
+	cmd := exec.Command("go", "mod", "graph")
+	cmd.Dir = buildDir
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go mod graph in %s: %v", buildDir, err)
+	}
+	golangci := requirement(t, out, "github.com/golangci/golangci-lint/v2@", toolsModule)
+	perfvet := requirement(t, out, "github.com/perfvet/perfvet@", toolsModule)
+	if semver.Compare(perfvet, golangci) > 0 {
+		t.Errorf("perfvet requires %s %s, newer than the %s golangci-lint requires: golangci-lint would run on a framework it was not released with", toolsModule, perfvet, golangci)
+	}
+}
+
+const toolsModule = "golang.org/x/tools"
+
+// requirement returns the version of module that the module whose
+// "path@version" starts with from requires, in go mod graph's output.
+func requirement(t *testing.T, graph []byte, from, module string) string {
+	t.Helper()
+	for _, line := range strings.Split(string(graph), "\n") {
+		src, dst, ok := strings.Cut(line, " ")
+		if ok && strings.HasPrefix(src, from) && strings.HasPrefix(dst, module+"@") {
+			return strings.TrimPrefix(dst, module+"@")
+		}
+	}
+	t.Fatalf("go mod graph shows no requirement of %s by %s", module, strings.TrimSuffix(from, "@"))
+	return ""
 }
 
 // buildGolangciLint builds the golangci-lint-perfvet module into bin/ and returns the
