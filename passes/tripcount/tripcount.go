@@ -81,6 +81,8 @@ type Count struct {
 
 	// down says the count comes from the start of a decreasing counter.
 	down bool
+	// exit is the edge the loop leaves by when the count runs out.
+	exit loops.Edge
 }
 
 func (c Count) String() string {
@@ -143,12 +145,17 @@ func count(info *types.Info, oracle *invariant.Oracle, l *loops.Loop) Count {
 		return Count{}
 	}
 	if c, ok := rangeCount(info, l); ok {
+		c.exit = rangeExit(l)
 		return c
 	}
 	for _, exit := range l.Exits {
 		c, ok := inductionCount(oracle, l, exit)
 		if ok {
 			c.Expr = boundExpr(l, c)
+			if c.Expr == nil {
+				c.Expr = conditionBound(l, exit, c)
+			}
+			c.exit = exit
 			return c
 		}
 	}
