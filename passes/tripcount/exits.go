@@ -122,3 +122,13 @@ func comparisonAt(fn *ssa.Function, pos token.Pos) *ast.BinaryExpr {
 	})
 	return found
 }
+
+// CountingExit returns the edge by which l leaves when its trip count
+// runs out, and false when the count is unknown.
+func (cs *Counts) CountingExit(l *loops.Loop) (loops.Edge, bool) {
+	c := cs.byLoop[l]
+	if c.Kind == Unknown || c.exit.From == nil {
+		return loops.Edge{}, false
+	}
+	return c.exit, true
+}

@@ -26,7 +26,14 @@ var exitReporter = &analysis.Analyzer{
 			if c.Expr != nil {
 				expr = types.ExprString(c.Expr)
 			}
-			pass.Reportf(l.Pos(), "%s expr %s early %d", c, expr, len(counts.EarlyExits(l)))
+			at := "none"
+			if e, ok := counts.CountingExit(l); ok {
+				at = "body"
+				if e.From == l.Header {
+					at = "header"
+				}
+			}
+			pass.Reportf(l.Pos(), "%s expr %s early %d exit %s", c, expr, len(counts.EarlyExits(l)), at)
 		}
 		return nil, nil
 	},

@@ -6,19 +6,19 @@ import (
 )
 
 func plain(xs []int, m map[string]int, s string, n int) (t int) {
-	for _, x := range xs { // want `len\(xs\) expr xs early 0`
+	for _, x := range xs { // want `len\(xs\) expr xs early 0 exit header`
 		t += x
 	}
-	for k := range m { // want `len\(m\) expr m early 0`
+	for k := range m { // want `len\(m\) expr m early 0 exit header`
 		t += len(k)
 	}
-	for _, r := range s { // want `len\(s\) expr s early 0`
+	for _, r := range s { // want `len\(s\) expr s early 0 exit header`
 		t += int(r)
 	}
-	for i := range n { // want `int\(n\) expr n early 0`
+	for i := range n { // want `int\(n\) expr n early 0 exit header`
 		t += i
 	}
-	for i := 0; i < n; i++ { // want `int\(n\) expr n early 0`
+	for i := 0; i < n; i++ { // want `int\(n\) expr n early 0 exit header`
 		if i == 3 {
 			continue
 		}
@@ -28,19 +28,19 @@ func plain(xs []int, m map[string]int, s string, n int) (t int) {
 }
 
 func exitsEarly(xs []int, n int) (t int) {
-	for _, x := range xs { // want `len\(xs\) expr xs early 1`
+	for _, x := range xs { // want `len\(xs\) expr xs early 1 exit header`
 		if x < 0 {
 			break
 		}
 		t += x
 	}
-	for _, x := range xs { // want `len\(xs\) expr xs early 1`
+	for _, x := range xs { // want `len\(xs\) expr xs early 1 exit header`
 		if x < 0 {
 			return -1
 		}
 		t += x
 	}
-	for i := 0; i < n; i++ { // want `int\(n\) expr n early 1`
+	for i := 0; i < n; i++ { // want `int\(n\) expr n early 1 exit header`
 		if i == t {
 			goto out
 		}
@@ -51,7 +51,7 @@ out:
 }
 
 func panicsAside(xs []int) (t int) {
-	for _, x := range xs { // want `len\(xs\) expr xs early 0`
+	for _, x := range xs { // want `len\(xs\) expr xs early 0 exit header`
 		if x < 0 {
 			panic("negative")
 		}
@@ -65,8 +65,8 @@ func panicsAside(xs []int) (t int) {
 
 func labelled(rows, cols []int) (t int) {
 outer:
-	for _, r := range rows { // want `len\(rows\) expr rows early 0`
-		for _, c := range cols { // want `len\(cols\) expr cols early 1`
+	for _, r := range rows { // want `len\(rows\) expr rows early 0 exit header`
+		for _, c := range cols { // want `len\(cols\) expr cols early 1 exit header`
 			if c == r {
 				continue outer
 			}
@@ -74,8 +74,8 @@ outer:
 		}
 	}
 search:
-	for _, r := range rows { // want `len\(rows\) expr rows early 1`
-		for _, c := range cols { // want `len\(cols\) expr cols early 1`
+	for _, r := range rows { // want `len\(rows\) expr rows early 1 exit header`
+		for _, c := range cols { // want `len\(cols\) expr cols early 1 exit header`
 			if c == r {
 				break search
 			}
@@ -86,14 +86,14 @@ search:
 
 func gotoLoops(xs []int, n int) (t int) {
 	i := 0
-loop: // want `int\(n\) expr n early 0`
+loop: // want `int\(n\) expr n early 0 exit header`
 	if i < n {
 		t += i
 		i++
 		goto loop
 	}
 	j := 0
-again: // want `len\(xs\) expr xs early 0`
+again: // want `len\(xs\) expr xs early 0 exit header`
 	if j < len(xs) {
 		t += xs[j]
 		j++
@@ -103,17 +103,29 @@ again: // want `len\(xs\) expr xs early 0`
 }
 
 func unknown(ch chan int, seq iter.Seq[int]) (t int) {
-	for v := range ch { // want `unknown expr none early 1`
+	for v := range ch { // want `unknown expr none early 1 exit none`
 		t += v
 	}
-	for v := range seq { // want `unknown expr none early 0`
+	for v := range seq { // want `unknown expr none early 0 exit none`
 		t += v
 	}
-	for { // want `unknown expr none early 1`
+	for { // want `unknown expr none early 1 exit none`
 		if t > 10 {
 			break
 		}
 		t++
+	}
+	return t
+}
+
+// A single-block loop: its header is also its latch and the exit test.
+func bottomTested(xs []int, n int) (t int) {
+	i := 0
+body: // want `int\(n\) expr n early 0 exit header`
+	t += i
+	i++
+	if i < n {
+		goto body
 	}
 	return t
 }

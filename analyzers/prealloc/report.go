@@ -1,0 +1,489 @@
+package prealloc
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/report"
+	"github.com/perfvet/perfvet/analyzers/internal/source"
+	"github.com/perfvet/perfvet/passes/loops"
+)
+
+// origin is how a variable is declared before the loop fills it.
+type origin int
+
+const (
+	nilSlice   origin = iota // var s []T, or a named result
+	emptySlice               // s := []T{}, s := make([]T, 0)
+	emptyMap                 // m := map[K]V{}, m := make(map[K]V)
+)
+
+// decl is the declaration of a filled variable.
+type decl struct {
+	origin origin
+	// stmt declares the variable alone (var s []T, s := []T{}); nil for
+	// named results and for statements declaring several variables.
+	stmt ast.Stmt
+	// value is the initialiser, nil for var s []T and named results;
+	// typ is the type written in it or in the declaration.
+	value, typ ast.Expr
+	// end is where the declaration ends: code after it and before the
+	// loop must not touch the variable.
+	end token.Pos
+}
+
+// reportCandidate reports c if the source shows the variable declared
+// as the analyzer requires, untouched until the loop.
+func reportCandidate(pass *analysis.Pass, r *report.Reporter, c candidate) {
+	slices.SortFunc(c.sites, func(a, b ssa.Instruction) int { return int(a.Pos() - b.Pos()) })
+	file, path := source.Enclosing(pass, c.sites[0].Pos())
+	if file == nil {
+		return
+	}
+	v := variableOf(pass.TypesInfo, file, c)
+	if v == nil {
+		return
+	}
+	d, ok := findDecl(pass.TypesInfo, file, v)
+	if !ok || !d.matches(c) {
+		return
+	}
+	loopStmt, list := statementOf(file, c.loop)
+	if loopStmt == nil || d.end > loopStmt.Pos() || usedBetween(pass.TypesInfo, file, v, d.end, loopStmt.Pos()) {
+		return
+	}
+	if mentions(pass.TypesInfo, c.total.size, v) {
+		return // the count depends on the variable itself
+	}
+	sizeText, ok := renderSize(c.total.size, nil)
+	if !ok {
+		return // a count whose source the loop does not show
+	}
+	node := siteNode(path)
+	if node == nil {
+		return
+	}
+	f := &fixer{pass: pass, file: file, v: v, d: d, c: c, loopStmt: loopStmt, list: list}
+	var fixes []analysis.SuggestedFix
+	if fix, ok := f.fix(); ok {
+		fixes = append(fixes, fix)
+	}
+	r.InLoop(node, c.loop, message(pass, v, d, c, sizeText), fixes...)
+}
+
+// message says what grows, where, what it costs and what to do.
+func message(pass *analysis.Pass, v *types.Var, d decl, c candidate, sizeText string) string {
+	typ := types.TypeString(v.Type(), types.RelativeTo(pass.Pkg))
+	var b strings.Builder
+	b.WriteString(v.Name())
+	if c.isMap {
+		b.WriteString(" is filled in " + c.loop.Describe() + " without a size hint, rehashing its entries O(log n) times as it grows; ")
+	} else {
+		b.WriteString(" grows by append in " + c.loop.Describe() + " without capacity, reallocating and copying its elements O(log n) times; ")
+	}
+	if !c.total.exact {
+		b.WriteString("it gets at most " + sizeText + " elements: ")
+	}
+	switch {
+	case c.isMap:
+		b.WriteString("create it with make(" + typ + ", " + sizeText + ")")
+	case d.origin == emptySlice:
+		b.WriteString("create it with make(" + typ + ", 0, " + sizeText + ")")
+	case c.nilSafe():
+		b.WriteString("reserve the capacity first with " + v.Name() + " = slices.Grow(" + v.Name() + ", " + sizeText + ")")
+	default:
+		b.WriteString("create it with make(" + typ + ", 0, " + sizeText + ") if an empty result need not be nil")
+	}
+	if calls := impure(pass.TypesInfo, c.total.size); len(calls) > 0 {
+		b.WriteString(", evaluating " + strings.Join(calls, " and ") + " once, before the loop")
+	}
+	return b.String()
+}
+
+// impure lists the counts in s whose source has side effects (calls):
+// the remedy must not evaluate them twice.
+func impure(info *types.Info, s size) []string {
+	var calls []string
+	for _, t := range s {
+		for _, f := range t.factors {
+			if text := types.ExprString(f.expr); !pure(info, f.expr) && !slices.Contains(calls, text) {
+				calls = append(calls, text)
+			}
+		}
+	}
+	return calls
+}
+
+// nilSafe reports whether preallocating the computed size keeps a nil
+// slice nil exactly when the loop appends nothing: the size is zero
+// exactly when nothing is appended. That holds when every iteration
+// appends the same amount and the count is exact, or is the length of a
+// string ranged over (non-empty exactly when it has a rune).
+func (c candidate) nilSafe() bool {
+	return c.total.exact || (c.perExact && isStringRange(c.loop))
+}
+
+// variableOf returns the variable c fills, checking that every growth
+// site names it: v = append(v, ...) or v[k] = x.
+func variableOf(info *types.Info, file *ast.File, c candidate) *types.Var {
+	var v *types.Var
+	if c.cell != nil {
+		v = definedAt(info, file, c.cell.Pos())
+		if v == nil {
+			return nil
+		}
+	}
+	for _, s := range c.sites {
+		path, _ := astutil.PathEnclosingInterval(file, s.Pos(), s.Pos())
+		var named *types.Var
+		if c.isMap {
+			named = mapStoreVar(info, path)
+		} else {
+			named = appendVar(info, path)
+		}
+		if named == nil || (v != nil && named != v) {
+			return nil
+		}
+		v = named
+	}
+	return v
+}
+
+// definedAt returns the variable whose declaring identifier is at pos.
+func definedAt(info *types.Info, file *ast.File, pos token.Pos) *types.Var {
+	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	if len(path) == 0 {
+		return nil
+	}
+	id, ok := path[0].(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.Defs[id].(*types.Var)
+	return v
+}
+
+// appendVar returns v for an append call on path (innermost first) that
+// is part of v = append(v, ...), possibly nested: v = append(append(v,
+// a), b).
+func appendVar(info *types.Info, path []ast.Node) *types.Var {
+	if len(path) == 0 {
+		return nil
+	}
+	call, ok := path[0].(*ast.CallExpr)
+	if !ok || !isAppend(info, call) {
+		return nil
+	}
+	innermost := call
+	for len(innermost.Args) > 0 {
+		next, ok := ast.Unparen(innermost.Args[0]).(*ast.CallExpr)
+		if !ok || !isAppend(info, next) {
+			break
+		}
+		innermost = next
+	}
+	i := 1
+	for ; i < len(path); i++ {
+		if _, isParen := path[i].(*ast.ParenExpr); isParen {
+			continue
+		}
+		outer, ok := path[i].(*ast.CallExpr)
+		if !ok || !isAppend(info, outer) || len(outer.Args) == 0 || !contains(outer.Args[0], path[i-1]) {
+			break
+		}
+	}
+	if i >= len(path) || len(innermost.Args) == 0 {
+		return nil
+	}
+	as, ok := path[i].(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+		return nil
+	}
+	idx := slices.IndexFunc(as.Rhs, func(e ast.Expr) bool { return contains(e, path[i-1]) })
+	if idx < 0 {
+		return nil
+	}
+	lhs := identVar(info, as.Lhs[idx])
+	if lhs == nil || identVar(info, innermost.Args[0]) != lhs {
+		return nil
+	}
+	return lhs
+}
+
+// contains reports whether outer is n or encloses it.
+func contains(outer ast.Expr, n ast.Node) bool {
+	return outer.Pos() <= n.Pos() && n.End() <= outer.End()
+}
+
+func isAppend(info *types.Info, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "append"
+}
+
+// identVar returns the local variable e names, if it is an identifier.
+func identVar(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	return v
+}
+
+// mapStoreVar returns m for a store m[k] = x whose index expression is
+// innermost on path.
+func mapStoreVar(info *types.Info, path []ast.Node) *types.Var {
+	if len(path) < 2 {
+		return nil
+	}
+	ix, ok := path[0].(*ast.IndexExpr)
+	if !ok {
+		return nil
+	}
+	as, ok := path[1].(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN || !slices.Contains(as.Lhs, ast.Expr(ix)) {
+		return nil
+	}
+	return identVar(info, ix.X)
+}
+
+// findDecl finds and classifies the declaration of the local variable v.
+func findDecl(info *types.Info, file *ast.File, v *types.Var) (decl, bool) {
+	path, _ := astutil.PathEnclosingInterval(file, v.Pos(), v.Pos())
+	if len(path) < 4 {
+		return decl{}, false
+	}
+	if id, ok := path[0].(*ast.Ident); !ok || info.Defs[id] != v {
+		return decl{}, false
+	}
+	switch parent := path[1].(type) {
+	case *ast.ValueSpec:
+		stmt, ok := path[3].(*ast.DeclStmt)
+		if !ok {
+			return decl{}, false // a package-level variable
+		}
+		d := decl{end: stmt.End(), typ: parent.Type}
+		if len(parent.Names) == 1 && len(path[2].(*ast.GenDecl).Specs) == 1 {
+			d.stmt = stmt
+		}
+		if len(parent.Values) == 0 {
+			d.origin = nilSlice
+			return d, isSlice(v.Type())
+		}
+		if len(parent.Values) != len(parent.Names) {
+			return decl{}, false
+		}
+		i := slices.IndexFunc(parent.Names, func(id *ast.Ident) bool { return id.Pos() == v.Pos() })
+		return classify(info, d, parent.Values[i])
+	case *ast.AssignStmt:
+		if parent.Tok != token.DEFINE || len(parent.Lhs) != len(parent.Rhs) {
+			return decl{}, false
+		}
+		d := decl{end: parent.End()}
+		if len(parent.Lhs) == 1 {
+			d.stmt = parent
+		}
+		i := slices.IndexFunc(parent.Lhs, func(e ast.Expr) bool { return e.Pos() == v.Pos() })
+		return classify(info, d, parent.Rhs[i])
+	case *ast.Field:
+		return namedResult(path, v)
+	}
+	return decl{}, false
+}
+
+// namedResult classifies a named result of slice type, which starts
+// nil; code before the loop is the function body up to it.
+func namedResult(path []ast.Node, v *types.Var) (decl, bool) {
+	fields, ok := path[2].(*ast.FieldList)
+	if !ok || len(path) < 5 || !isSlice(v.Type()) {
+		return decl{}, false
+	}
+	var ft *ast.FuncType
+	var body *ast.BlockStmt
+	switch fn := path[4].(type) {
+	case *ast.FuncDecl:
+		ft, body = fn.Type, fn.Body
+	case *ast.FuncLit:
+		ft, body = fn.Type, fn.Body
+	}
+	if ft == nil || body == nil || ft.Results != fields {
+		return decl{}, false
+	}
+	return decl{origin: nilSlice, end: body.Lbrace + 1, typ: path[1].(*ast.Field).Type}, true
+}
+
+// classify records the initialiser e of a declaration: nil, an empty
+// composite literal, or make without capacity or size hint.
+func classify(info *types.Info, d decl, e ast.Expr) (decl, bool) {
+	e = ast.Unparen(e)
+	d.value = e
+	t := info.TypeOf(e)
+	if t == nil {
+		return decl{}, false
+	}
+	switch e := e.(type) {
+	case *ast.Ident:
+		if info.Types[e].IsNil() {
+			d.origin, d.value = nilSlice, nil
+			return d, isSlice(t)
+		}
+	case *ast.CallExpr:
+		if tv := info.Types[e.Fun]; tv.IsType() && len(e.Args) == 1 && info.Types[e.Args[0]].IsNil() {
+			d.origin, d.value = nilSlice, nil
+			if d.typ == nil {
+				d.typ = e.Fun
+			}
+			return d, isSlice(t)
+		}
+		if !isBuiltin(info, e.Fun, "make") || len(e.Args) == 0 {
+			return decl{}, false
+		}
+		d.typ = e.Args[0]
+		for _, n := range e.Args[1:] {
+			if !isZero(info, n) {
+				return decl{}, false
+			}
+		}
+		switch {
+		case isSlice(t) && len(e.Args) >= 2:
+			d.origin = emptySlice
+			return d, true
+		case isMap(t):
+			d.origin = emptyMap
+			return d, true
+		}
+	case *ast.CompositeLit:
+		if len(e.Elts) > 0 || e.Type == nil {
+			return decl{}, false
+		}
+		d.typ = e.Type
+		switch {
+		case isSlice(t):
+			d.origin = emptySlice
+			return d, true
+		case isMap(t):
+			d.origin = emptyMap
+			return d, true
+		}
+	}
+	return decl{}, false
+}
+
+func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+// isZero reports whether e is the constant 0.
+func isZero(info *types.Info, e ast.Expr) bool {
+	tv := info.Types[e]
+	return tv.Value != nil && tv.Value.String() == "0"
+}
+
+// matches reports whether the declaration agrees with what SSA saw.
+func (d decl) matches(c candidate) bool {
+	switch d.origin {
+	case emptyMap:
+		return c.isMap
+	case nilSlice:
+		return !c.isMap && c.isNil
+	}
+	return !c.isMap && !c.isNil
+}
+
+// statementOf returns the statement of loop l as it stands in its block
+// (with its label, if any), and the statement list holding it.
+func statementOf(file *ast.File, l *loops.Loop) (ast.Stmt, []ast.Stmt) {
+	if l.Stmt == nil {
+		return nil, nil
+	}
+	path, _ := astutil.PathEnclosingInterval(file, l.Stmt.Pos(), l.Stmt.End())
+	i := slices.IndexFunc(path, func(n ast.Node) bool { return n == l.Stmt })
+	if i < 0 {
+		return nil, nil
+	}
+	stmt := l.Stmt
+	if i+1 < len(path) {
+		if lab, ok := path[i+1].(*ast.LabeledStmt); ok && lab.Stmt == stmt {
+			stmt, i = lab, i+1
+		}
+	}
+	var list []ast.Stmt
+	if i+1 < len(path) {
+		switch p := path[i+1].(type) {
+		case *ast.BlockStmt:
+			list = p.List
+		case *ast.CaseClause:
+			list = p.Body
+		case *ast.CommClause:
+			list = p.Body
+		}
+	}
+	return stmt, list
+}
+
+// usedBetween reports whether v is referred to in [from, to).
+func usedBetween(info *types.Info, file *ast.File, v *types.Var, from, to token.Pos) bool {
+	used := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		if used || n == nil || n.End() <= from || n.Pos() >= to {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			used = true
+		}
+		return !used
+	})
+	return used
+}
+
+// mentions reports whether the source of s refers to v.
+func mentions(info *types.Info, s size, v *types.Var) bool {
+	for _, t := range s {
+		for _, f := range t.factors {
+			if f.expr == nil {
+				continue
+			}
+			found := false
+			ast.Inspect(f.expr, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+					found = true
+				}
+				return !found
+			})
+			if found {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// siteNode returns the node to report for the growth site innermost on
+// path: the append call, or the assignment m[k] = x.
+func siteNode(path []ast.Node) ast.Node {
+	if len(path) == 0 {
+		return nil
+	}
+	if _, ok := path[0].(*ast.IndexExpr); ok && len(path) > 1 {
+		if as, ok := path[1].(*ast.AssignStmt); ok {
+			return as
+		}
+	}
+	return path[0]
+}
