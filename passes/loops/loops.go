@@ -381,16 +381,26 @@ func attachStatements(fn *ssa.Function, ls []*Loop) {
 	}
 	for _, l := range ls {
 		if l.Kind != RangeFunc {
-			l.Kind = kindOf(l.Stmt)
+			l.Kind = kindOf(l)
 		}
 	}
 }
 
-func kindOf(s ast.Stmt) Kind {
-	switch s.(type) {
+// kindOf classifies l by its statement or, failing that, by the comment
+// the SSA builder gave its header.
+func kindOf(l *Loop) Kind {
+	switch l.Stmt.(type) {
 	case *ast.ForStmt:
 		return For
 	case *ast.RangeStmt:
+		return Range
+	case *ast.LabeledStmt:
+		return Goto
+	}
+	switch {
+	case strings.HasPrefix(l.Header.Comment, "for."):
+		return For
+	case strings.HasPrefix(l.Header.Comment, "range"):
 		return Range
 	}
 	return Goto
