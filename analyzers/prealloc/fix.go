@@ -55,6 +55,17 @@ func renderSize(s size, at *placement) (string, bool) {
 	return strings.Join(terms, " + "), true
 }
 
+// shortExpr writes e for a message, eliding the arguments of a long
+// call: append(...).
+func shortExpr(e ast.Expr) string {
+	const long = 40
+	text := types.ExprString(e)
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(text) > long {
+		return types.ExprString(call.Fun) + "(...)"
+	}
+	return text
+}
+
 // commonFactor splits a sum of several terms that all start with the
 // same count into that count and what it multiplies.
 func commonFactor(s size) (factor, size, bool) {
@@ -80,6 +91,9 @@ func renderFactor(f factor, at *placement, operand bool) (string, bool) {
 		return "", false
 	}
 	text := types.ExprString(f.expr)
+	if at == nil {
+		text = shortExpr(f.expr)
+	}
 	if f.kind == tripcount.Len {
 		if at != nil && (!at.universal("len") || !at.portable(f.expr)) {
 			return "", false

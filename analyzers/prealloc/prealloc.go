@@ -463,7 +463,7 @@ func noHint(mm *ssa.MakeMap) bool {
 // of stores m[k] = v. init is the store that initialises the variable
 // holding it, if any.
 func filledMap(forest *loops.Forest, m *measurer, decl *ssa.BasicBlock, values []ssa.Value, init *ssa.Store, escapes []ssa.Instruction) (candidate, bool) {
-	isMapValue := make(map[ssa.Value]bool)
+	isMapValue := make(map[ssa.Value]bool, len(values))
 	for _, v := range values {
 		isMapValue[v] = true
 	}
@@ -492,7 +492,7 @@ func filledMap(forest *loops.Forest, m *measurer, decl *ssa.BasicBlock, values [
 			}
 		}
 	}
-	isSite := make(map[ssa.Instruction]bool)
+	isSite := make(map[ssa.Instruction]bool, len(sites))
 	for _, s := range sites {
 		isSite[s] = true
 	}

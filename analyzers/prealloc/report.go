@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -75,12 +76,12 @@ func reportCandidate(pass *analysis.Pass, r *report.Reporter, c candidate) {
 	if fix, ok := f.fix(); ok {
 		fixes = append(fixes, fix)
 	}
-	r.InLoop(node, c.loop, message(pass, v, d, c, sizeText), fixes...)
+	r.InLoop(node, c.loop, message(pass, file, v, d, c, sizeText), fixes...)
 }
 
 // message says what grows, where, what it costs and what to do.
-func message(pass *analysis.Pass, v *types.Var, d decl, c candidate, sizeText string) string {
-	typ := types.TypeString(v.Type(), types.RelativeTo(pass.Pkg))
+func message(pass *analysis.Pass, file *ast.File, v *types.Var, d decl, c candidate, sizeText string) string {
+	typ := types.TypeString(v.Type(), qualifier(pass.Pkg, file))
 	var b strings.Builder
 	b.WriteString(v.Name())
 	if c.isMap {
@@ -113,12 +114,27 @@ func impure(info *types.Info, s size) []string {
 	var calls []string
 	for _, t := range s {
 		for _, f := range t.factors {
-			if text := types.ExprString(f.expr); !pure(info, f.expr) && !slices.Contains(calls, text) {
+			if text := shortExpr(f.expr); !pure(info, f.expr) && !slices.Contains(calls, text) {
 				calls = append(calls, text)
 			}
 		}
 	}
 	return calls
+}
+
+// qualifier names other packages as file refers to them.
+func qualifier(pkg *types.Package, file *ast.File) types.Qualifier {
+	return func(p *types.Package) string {
+		if p == pkg {
+			return ""
+		}
+		for _, imp := range file.Imports {
+			if path, _ := strconv.Unquote(imp.Path.Value); path == p.Path() && imp.Name != nil && imp.Name.Name != "_" && imp.Name.Name != "." {
+				return imp.Name.Name
+			}
+		}
+		return p.Name()
+	}
 }
 
 // nilSafe reports whether preallocating the computed size keeps a nil

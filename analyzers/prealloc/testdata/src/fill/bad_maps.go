@@ -1,6 +1,9 @@
 package fill
 
-import "sort"
+import (
+	"sort"
+	str "strings"
+)
 
 type Item struct {
 	Key   string
@@ -60,4 +63,13 @@ func GenericIndex[K comparable, V any](vs []V, key func(V) K) map[K]V {
 		idx[key(v)] = v // want `idx is filled in the loop over vs.*make\(map\[K\]V, len\(vs\)\)`
 	}
 	return idx
+}
+
+// Types from other packages are named as the file imports them.
+func builders(items []Item) map[string]*str.Builder {
+	bs := map[string]*str.Builder{}
+	for _, it := range items {
+		bs[it.Key] = new(str.Builder) // want `create it with make\(map\[string\]\*str.Builder, len\(items\)\)`
+	}
+	return bs
 }

@@ -160,3 +160,12 @@ func shadowedAtDeclaration(items []Item) []string {
 	}
 	return out
 }
+
+// A long call is elided in the message.
+func longCall(s *Store, extra []Item) []string {
+	var out []string
+	for _, it := range append(s.Items(), append(extra, load()...)...) {
+		out = append(out, it.Name) // want `out grows by append in the loop over .* reserve the capacity first with out = slices.Grow\(out, len\(append\(...\)\)\), evaluating append\(...\) once, before the loop$`
+	}
+	return out
+}
