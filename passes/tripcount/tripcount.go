@@ -134,7 +134,7 @@ func run(pass *analysis.Pass) (any, error) {
 	oracle := pass.ResultOf[invariant.Analyzer].(*invariant.Oracle)
 	cs := &Counts{byLoop: make(map[*loops.Loop]Count, len(forest.All))}
 	for _, l := range forest.All {
-		cs.byLoop[l] = count(pass.TypesInfo, oracle, l)
+		cs.byLoop[l] = literalLength(count(pass.TypesInfo, oracle, l))
 	}
 	return cs, nil
 }

@@ -407,3 +407,21 @@ func copies(xs []int, emit func([]int)) {
 		emit(next)
 	}
 }
+
+// A loop over a slice literal has a constant count.
+func overLiteral(suffix string) []string {
+	var out []string
+	for _, s := range []string{"a", "b", "c"} {
+		out = append(out, s+suffix)
+	}
+	return out
+}
+
+func overLocalLiteral(suffix string) []string {
+	var out []string
+	names := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i"}
+	for _, s := range names {
+		out = append(out, s+suffix)
+	}
+	return out
+}
