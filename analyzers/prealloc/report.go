@@ -67,7 +67,11 @@ func message(pass *analysis.Pass, file *ast.File, v *types.Var, d decl, c candid
 		b.WriteString(" grows by append in " + c.loop.Describe() + " without capacity, reallocating and copying its elements O(log n) times; ")
 	}
 	if !c.total.exact {
-		b.WriteString("it gets at most " + sizeText + " elements: ")
+		noun := " elements: "
+		if c.isMap {
+			noun = " entries: "
+		}
+		b.WriteString("it gets at most " + sizeText + noun)
 	}
 	switch {
 	case c.isMap:

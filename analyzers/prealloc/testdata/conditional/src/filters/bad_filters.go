@@ -52,7 +52,7 @@ func filterMap(users []User) map[string]bool {
 	active := map[string]bool{}
 	for _, u := range users {
 		if u.Active {
-			active[u.Name] = true // want `active is filled in the loop over users without a size hint.*it gets at most len\(users\) elements: create it with make\(map\[string\]bool, len\(users\)\)`
+			active[u.Name] = true // want `active is filled in the loop over users without a size hint.*it gets at most len\(users\) entries: create it with make\(map\[string\]bool, len\(users\)\)`
 		}
 	}
 	return active
