@@ -4,7 +4,8 @@
 // A trip count is one of:
 //
 //   - const(N): a compile-time constant: range over an array, a pointer to
-//     one, or a constant integer, or a counted loop with constant bounds;
+//     one, a slice literal, or a constant integer, or a counted loop with
+//     constant bounds;
 //   - len(x): range over a slice, string or map, or a counted loop bounded
 //     by len(x) of a loop-invariant x;
 //   - int(n): range over a non-constant integer, or a counted loop bounded
