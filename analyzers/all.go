@@ -6,6 +6,7 @@ import (
 
 	"github.com/perfvet/perfvet/analyzers/concatloop"
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/membership"
 	"github.com/perfvet/perfvet/analyzers/prealloc"
 	"github.com/perfvet/perfvet/passes/suppress"
 	"github.com/perfvet/perfvet/passes/tripcount"
@@ -16,6 +17,7 @@ import (
 var All = register([]meta.Info{
 	concatloop.Info,
 	prealloc.Info,
+	membership.Info,
 })
 
 // register records each analyzer's name for //perfvet:ignore directives.
