@@ -93,9 +93,11 @@ func message(pass *analysis.Pass, file *ast.File, v *types.Var, d decl, c candid
 // the remedy must not evaluate them twice.
 func impure(info *types.Info, s size) []string {
 	var calls []string
+	seen := make(map[string]bool)
 	for _, t := range s {
 		for _, f := range t.factors {
-			if text := shortExpr(f.expr); !pure(info, f.expr) && !slices.Contains(calls, text) {
+			if text := shortExpr(f.expr); !pure(info, f.expr) && !seen[text] {
+				seen[text] = true
 				calls = append(calls, text)
 			}
 		}
