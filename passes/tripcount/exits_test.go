@@ -33,7 +33,7 @@ var exitReporter = &analysis.Analyzer{
 					at = "header"
 				}
 			}
-			pass.Reportf(l.Pos(), "%s expr %s early %d exit %s", c, expr, len(counts.EarlyExits(l)), at)
+			pass.Reportf(l.Pos(), "%s expr %s early %d exit %s depth %d", c, expr, len(counts.EarlyExits(l)), at, l.Depth)
 		}
 		return nil, nil
 	},

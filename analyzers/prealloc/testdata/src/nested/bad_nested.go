@@ -88,3 +88,22 @@ rowLoop:
 	}
 	return out
 }
+
+type frame struct{ fn string }
+type location struct{ frames []frame }
+type sample struct{ locations []*location }
+
+// Loops over fields, the stack filled in the inner loops (whose count
+// varies with the sample) and the result once per sample.
+func stacks(samples []*sample) (res [][]string) {
+	for _, s := range samples {
+		var stk []string
+		for _, l := range s.locations {
+			for _, f := range l.frames {
+				stk = append(stk, f.fn)
+			}
+		}
+		res = append(res, stk) // want `res grows by append in the loop over samples .*res = slices.Grow\(res, len\(samples\)\)`
+	}
+	return res
+}
