@@ -71,7 +71,7 @@ func TestGolangciLint(t *testing.T) {
 // nothing on //nolint:perfvet lines, and the loop that .golangci.yml's
 // tripcount.cold option makes hot.
 func testFindings(t *testing.T, lint linter, cases []finding) {
-	covered := make(map[string]bool)
+	covered := make(map[string]bool, len(cases))
 	for _, f := range cases {
 		covered[f.analyzer] = true
 	}
@@ -85,7 +85,7 @@ func testFindings(t *testing.T, lint linter, cases []finding) {
 		t.Fatalf("want exit status %d (issues found), got %s", exitIssues, r)
 	}
 	compare(t, r.findings, registered(cases, ""))
-	reported := make(map[finding]bool)
+	reported := make(map[finding]bool, len(r.findings))
 	for _, f := range r.findings {
 		reported[finding{file: f.file, line: f.line}] = true
 	}
@@ -305,7 +305,7 @@ func findingSet(fs []finding) map[finding]bool {
 // the one called except. Cases for analyzers not yet registered are
 // left out so that the fixture can hold them in advance.
 func registered(cases []finding, except string) []finding {
-	on := make(map[string]bool)
+	on := make(map[string]bool, len(analyzers.All))
 	for _, info := range analyzers.All {
 		on[info.Analyzer.Name] = true
 	}
