@@ -8,6 +8,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/fanout"
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/membership"
+	"github.com/perfvet/perfvet/analyzers/prealloc"
 	"github.com/perfvet/perfvet/passes/suppress"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -16,6 +17,7 @@ import (
 // documentation presents them. Adding an analyzer means adding its line.
 var All = register([]meta.Info{
 	concatloop.Info,
+	prealloc.Info,
 	membership.Info,
 	fanout.Info,
 })

@@ -73,8 +73,9 @@ func run(pass *analysis.Pass) (any, error) {
 // string phis at the header fed back by concatenation, and strings in
 // loop-invariant memory stored back concatenated with themselves.
 func growths(l *loops.Loop, oracle *invariant.Oracle) []growth {
-	var gs []growth
-	for _, sites := range append(phiGrowths(l), memoryGrowths(l, oracle)...) {
+	all := append(phiGrowths(l), memoryGrowths(l, oracle)...)
+	gs := make([]growth, 0, len(all))
+	for _, sites := range all {
 		slices.SortFunc(sites, func(a, b ssa.Instruction) int { return int(a.Pos() - b.Pos()) })
 		gs = append(gs, growth{sites: slices.Compact(sites), loop: l})
 	}

@@ -134,7 +134,7 @@ func (o *Oracle) MayWrite(l *loops.Loop, addr ssa.Value) bool {
 	for _, instr := range o.instrs(l) {
 		switch instr := instr.(type) {
 		case *ssa.Store:
-			if MayAlias(instr.Addr, addr) {
+			if MayAlias(instr.Addr, addr) && !writesFreshMemory(l, instr, addr) {
 				return true
 			}
 		case ssa.CallInstruction:

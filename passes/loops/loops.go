@@ -537,19 +537,30 @@ func inChild(l *Loop, b *ssa.BasicBlock) bool {
 }
 
 // rangeElement returns the range statement whose element access instr
-// is: the builder gives x[i] in the body the position of the operand x.
+// is: the builder gives x[i] in the body the position of the operand x,
+// which for an operand like s.items is that of its selector, inside the
+// operand's text rather than at its start.
 func rangeElement(stmts []ast.Stmt, instr ssa.Instruction) ast.Stmt {
 	switch instr.(type) {
 	case *ssa.IndexAddr, *ssa.Index:
 	default:
 		return nil
 	}
+	pos := instr.Pos()
+	var best *ast.RangeStmt
 	for _, s := range stmts {
-		if rs, ok := s.(*ast.RangeStmt); ok && rs.X.Pos() == instr.Pos() {
-			return rs
+		rs, ok := s.(*ast.RangeStmt)
+		if !ok || pos < rs.X.Pos() || pos >= rs.X.End() {
+			continue
+		}
+		if best == nil || rs.X.End()-rs.X.Pos() < best.X.End()-best.X.Pos() {
+			best = rs
 		}
 	}
-	return nil
+	if best == nil {
+		return nil
+	}
+	return best
 }
 
 // innermostRegion returns the smallest loop statement whose per-iteration
