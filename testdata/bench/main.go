@@ -68,22 +68,9 @@ func run(runs int, out string, corpora []string, scaling, withPeers bool) error 
 	if err != nil {
 		return err
 	}
-	var results []corpusResult
-	for _, name := range corpora {
-		c, err := prepareCorpus(strings.TrimSpace(name), work, xtools)
-		if err != nil {
-			return err
-		}
-		log.Printf("corpus %s: %d packages, %d lines of Go", c.Name, c.Size.Packages, c.Size.Lines)
-		samples, err := measureInterleaved(tools, []corpus{c}, runs, work)
-		if err != nil {
-			return err
-		}
-		costs, err := analyzerCosts(tools, c)
-		if err != nil {
-			return err
-		}
-		results = append(results, corpusResult{Corpus: c, Samples: samples[c.Name], Costs: costs})
+	results, err := measureCorpora(tools, corpora, runs, work, xtools)
+	if err != nil {
+		return err
 	}
 	var scale []scalingPoint
 	if scaling {
@@ -101,4 +88,27 @@ func run(runs int, out string, corpora []string, scaling, withPeers bool) error 
 		out = filepath.Join(root, out)
 	}
 	return writeGenerated(out, page)
+}
+
+// measureCorpora prepares and measures each named corpus in turn: every
+// tool, then perfvet's per-analyzer cost.
+func measureCorpora(tools []*tool, names []string, runs int, work, xtoolsVersion string) ([]corpusResult, error) {
+	var results []corpusResult
+	for _, name := range names {
+		c, err := prepareCorpus(strings.TrimSpace(name), work, xtoolsVersion)
+		if err != nil {
+			return nil, err
+		}
+		log.Printf("corpus %s: %d packages, %d lines of Go", c.Name, c.Size.Packages, c.Size.Lines)
+		samples, err := measureInterleaved(tools, []corpus{c}, runs, work)
+		if err != nil {
+			return nil, err
+		}
+		costs, err := analyzerCosts(tools, c)
+		if err != nil {
+			return nil, err
+		}
+		results = append(results, corpusResult{Corpus: c, Samples: samples[c.Name], Costs: costs})
+	}
+	return results, nil
 }
