@@ -1,6 +1,7 @@
 package irbuild
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -26,11 +27,7 @@ func TestMissingImportIsAnError(t *testing.T) {
 			if err != nil {
 				return nil, nil
 			}
-			var members []string
-			for name := range pkg.Prog.ImportedPackage("strings").Members {
-				members = append(members, name)
-			}
-			slices.Sort(members)
+			members := slices.Sorted(maps.Keys(pkg.Prog.ImportedPackage("strings").Members))
 			pass.Reportf(pass.Files[0].Name.Pos(), "with referenced imports: built; strings members %s", strings.Join(members, " "))
 			return nil, nil
 		},

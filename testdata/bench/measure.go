@@ -41,7 +41,7 @@ type samples map[string]map[string][]sample
 // shared machine hits the tools alike. A tool that runs with an empty
 // cache by design has nothing to warm and skips the warm-up.
 func measureInterleaved(tools []*tool, corpora []corpus, runs int, work string) (samples, error) {
-	got := make(samples)
+	got := make(samples, len(corpora))
 	for _, c := range corpora {
 		got[c.Name] = make(map[string][]sample)
 	}

@@ -46,7 +46,7 @@ func measureScaling(tools []*tool, runs int, work string) ([]scalingPoint, error
 	if err != nil {
 		return nil, err
 	}
-	var points []scalingPoint
+	points := make([]scalingPoint, 0, len(corpora))
 	for i, c := range corpora {
 		floorRuns, perfvetRuns := got[c.Name]["floor"], got[c.Name]["perfvet"]
 		points = append(points, scalingPoint{
