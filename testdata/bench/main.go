@@ -95,7 +95,10 @@ func run(runs int, out string, corpora []string, scaling, withPeers bool) error 
 func measureCorpora(tools []*tool, names []string, runs int, work, xtoolsVersion string) ([]corpusResult, error) {
 	var results []corpusResult
 	for _, name := range names {
-		c, err := prepareCorpus(strings.TrimSpace(name), work, xtoolsVersion)
+		if name = strings.TrimSpace(name); name == "" {
+			continue // -corpora= measures only the scaling
+		}
+		c, err := prepareCorpus(name, work, xtoolsVersion)
 		if err != nil {
 			return nil, err
 		}

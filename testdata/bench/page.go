@@ -106,30 +106,42 @@ func renderCosts(b *strings.Builder, c costs) {
 	fmt.Fprintf(b, "| total | %s | 100%% | |\n\n", secs(total))
 }
 
-// renderScaling writes the floor and perfvet against corpus size, with
-// the marginal cost of each step so that linear growth is visible as a
-// roughly constant cost per line.
+// renderScaling writes the floor and perfvet against corpus size, and
+// the straight lines that best fit them: a line that fits well (R²
+// near 1) means cost grows linearly with the corpus.
 func renderScaling(b *strings.Builder, points []scalingPoint) {
 	b.WriteString("### Scaling with corpus size\n\n")
-	b.WriteString("The first 1, 2, 4 and 8 of `" + strings.Join(scalingSubtrees, " ") + "`.\n")
-	b.WriteString("The last two columns are perfvet's added cost per 100,000 lines from the previous row: roughly constant means linear growth.\n\n")
-	b.WriteString("| subtrees | packages | lines | floor wall | floor RSS | perfvet wall | perfvet RSS | wall × floor | RSS × floor | perfvet wall / 100k lines | perfvet RSS / 100k lines |\n")
-	b.WriteString("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
-	for i, p := range points {
-		marginalWall, marginalRSS := "", ""
-		if i > 0 {
-			prev := points[i-1]
-			if lines := p.Size.Lines - prev.Size.Lines; lines > 0 {
-				per := 100_000 / float64(lines)
-				marginalWall = secs(time.Duration(float64(p.Perfvet.Wall-prev.Perfvet.Wall) * per))
-				marginalRSS = mib(int64(float64(p.Perfvet.RSS-prev.Perfvet.RSS) * per))
-			}
-		}
-		fmt.Fprintf(b, "| %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", p.Subtrees, p.Size.Packages, thousands(p.Size.Lines),
-			secs(p.Floor.Wall), mib(p.Floor.RSS), secs(p.Perfvet.Wall), mib(p.Perfvet.RSS), times(p.Ratios.Wall), times(p.Ratios.RSS),
-			marginalWall, marginalRSS)
+	b.WriteString("The first 1, 2, 4 and 8 of `" + strings.Join(scalingSubtrees, " ") + "`.\n\n")
+	b.WriteString("| subtrees | packages | lines | floor wall | floor RSS | perfvet wall | perfvet RSS | wall × floor | RSS × floor |\n")
+	b.WriteString("|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n")
+	for _, p := range points {
+		fmt.Fprintf(b, "| %d | %d | %s | %s | %s | %s | %s | %s | %s |\n", p.Subtrees, p.Size.Packages, thousands(p.Size.Lines),
+			secs(p.Floor.Wall), mib(p.Floor.RSS), secs(p.Perfvet.Wall), mib(p.Perfvet.RSS), times(p.Ratios.Wall), times(p.Ratios.RSS))
+	}
+	b.WriteString("\nLeast-squares lines through these points (fixed cost + cost per 100,000 lines):\n\n")
+	b.WriteString("| tool | wall | R² | peak RSS | R² |\n|---|--:|--:|--:|--:|\n")
+	for _, tool := range []string{"floor", "perfvet"} {
+		wall, rss := scalingFits(points, tool)
+		fmt.Fprintf(b, "| %s | %.2f s + %.2f s | %.3f | %.0f MiB + %.0f MiB | %.3f |\n", tool,
+			wall.Intercept, wall.Slope*100_000, wall.R2, rss.Intercept/(1<<20), rss.Slope*100_000/(1<<20), rss.R2)
 	}
 	b.WriteString("\n")
+}
+
+// scalingFits fits wall seconds and peak RSS bytes of the named tool
+// against lines of Go.
+func scalingFits(points []scalingPoint, tool string) (wall, rss fit) {
+	lines := make([]float64, len(points))
+	walls := make([]float64, len(points))
+	rsss := make([]float64, len(points))
+	for i, p := range points {
+		s := p.Floor
+		if tool == "perfvet" {
+			s = p.Perfvet
+		}
+		lines[i], walls[i], rsss[i] = float64(p.Size.Lines), s.Wall.Seconds(), float64(s.RSS)
+	}
+	return fitLine(lines, walls), fitLine(lines, rsss)
 }
 
 // writeGenerated replaces the generated section of the page at path with

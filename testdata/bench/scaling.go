@@ -7,7 +7,8 @@ import (
 )
 
 // scalingSubtrees are the standard-library subtrees measured for scaling,
-// in the order they are added: the first 1, 2, 4 and 8 of them.
+// in the order they are added: the first 1, 2, 4 and 8 of them, from 7,000
+// to 413,000 lines of Go (tests included), a sixty-fold range.
 var scalingSubtrees = []string{
 	"./strings/...", "./bytes/...", "./text/...", "./encoding/...",
 	"./go/...", "./net/...", "./crypto/...", "./image/...",
@@ -58,4 +59,39 @@ func measureScaling(tools []*tool, runs int, work string) ([]scalingPoint, error
 		})
 	}
 	return points, nil
+}
+
+// fit is the least-squares line y = Intercept + Slope·x through some
+// points, with the fraction of the variance of y it explains.
+type fit struct {
+	Intercept, Slope, R2 float64
+}
+
+// fitLine fits a line through the points (xs[i], ys[i]).
+func fitLine(xs, ys []float64) fit {
+	n := float64(len(xs))
+	var sx, sy, sxx, sxy float64
+	for i := range xs {
+		sx += xs[i]
+		sy += ys[i]
+		sxx += xs[i] * xs[i]
+		sxy += xs[i] * ys[i]
+	}
+	den := n*sxx - sx*sx
+	if n < 2 || den == 0 {
+		return fit{}
+	}
+	slope := (n*sxy - sx*sy) / den
+	intercept := (sy - slope*sx) / n
+	var ssRes, ssTot float64
+	for i := range xs {
+		pred := intercept + slope*xs[i]
+		ssRes += (ys[i] - pred) * (ys[i] - pred)
+		ssTot += (ys[i] - sy/n) * (ys[i] - sy/n)
+	}
+	r2 := 1.0
+	if ssTot > 0 {
+		r2 = 1 - ssRes/ssTot
+	}
+	return fit{Intercept: intercept, Slope: slope, R2: r2}
 }
