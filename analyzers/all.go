@@ -5,6 +5,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perfvet/perfvet/analyzers/concatloop"
+	"github.com/perfvet/perfvet/analyzers/hoistfield"
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/passes/suppress"
 	"github.com/perfvet/perfvet/passes/tripcount"
@@ -14,6 +15,7 @@ import (
 // documentation presents them. Adding an analyzer means adding its line.
 var All = register([]meta.Info{
 	concatloop.Info,
+	hoistfield.Info,
 })
 
 // register records each analyzer's name for //perfvet:ignore directives.
