@@ -32,7 +32,7 @@ import (
 // changed in the same iteration.
 func (cm *costModel) keepsBoundsCheck(u *use, uses []*use, m *loops.Loop) bool {
 	v := u.path.Value()
-	if !isSliceOrString(v.Type()) || !indexed(v) {
+	if !isSliceOrString(v.Type()) || !indexed(v, inductionVars(m)) {
 		return false
 	}
 	key := u.path.Key()
@@ -58,22 +58,45 @@ func isSliceOrString(t types.Type) bool {
 	return false
 }
 
-// indexed reports whether v is indexed or sliced by a value that is not
-// a constant.
-func indexed(v ssa.Value) bool {
+// indexed reports whether v is indexed by one of ivs.
+func indexed(v ssa.Value, ivs []ssa.Value) bool {
 	for _, ref := range *v.Referrers() {
+		var index ssa.Value
 		switch ref := ref.(type) {
 		case *ssa.IndexAddr:
-			if _, isConst := ref.Index.(*ssa.Const); !isConst {
-				return true
-			}
+			index = ref.Index
 		case *ssa.Index:
-			if _, isConst := ref.Index.(*ssa.Const); !isConst {
-				return true
-			}
+			index = ref.Index
+		default:
+			continue
+		}
+		if slices.Contains(ivs, index) {
+			return true
 		}
 	}
 	return false
+}
+
+// inductionVars returns the values m's header compares to bound the
+// loop: i in i < len(s.items), and the index the builder compares in a
+// range loop. Only an index by one of them can have its bounds check
+// removed by knowing the length.
+func inductionVars(m *loops.Loop) []ssa.Value {
+	cond, ok := exitCondition(m.Header)
+	if !ok {
+		return nil
+	}
+	cmp, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return nil
+	}
+	var ivs []ssa.Value
+	for _, op := range []ssa.Value{cmp.X, cmp.Y} {
+		if instr, ok := op.(ssa.Instruction); ok && m.ContainsInstr(instr) {
+			ivs = append(ivs, op)
+		}
+	}
+	return ivs
 }
 
 // samePath reports whether two source expressions denote the same chain

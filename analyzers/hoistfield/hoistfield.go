@@ -86,30 +86,13 @@ func run(pass *analysis.Pass) (any, error) {
 // eligible reports whether loads in l may be reported at l: l is hot, is
 // not the body of a range-over-func statement (the iterator runs
 // arbitrary code between iterations), does not synchronise with other
-// goroutines (which may write between iterations), does not convert
-// unsafe pointers (which defeats the type-based alias model), and is not
-// a body made of one call (there is nothing to gain).
+// goroutines (which may write between iterations), and is not a body
+// made of one call (there is nothing to gain).
 func (c *checker) eligible(l *loops.Loop) bool {
 	return c.counts.Hot(l) &&
 		l.Kind != loops.RangeFunc &&
 		!c.oracle.Synchronises(l) &&
-		!convertsUnsafe(l) &&
 		!bodyIsOneCall(l)
-}
-
-// convertsUnsafe reports whether l converts to or from unsafe.Pointer.
-func convertsUnsafe(l *loops.Loop) bool {
-	for _, instr := range l.Instrs() {
-		if conv, ok := instr.(*ssa.Convert); ok && (isUnsafePointer(conv.Type()) || isUnsafePointer(conv.X.Type())) {
-			return true
-		}
-	}
-	return false
-}
-
-func isUnsafePointer(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Kind() == types.UnsafePointer
 }
 
 // bodyIsOneCall reports whether the loop statement's body is a single

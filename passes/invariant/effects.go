@@ -17,8 +17,9 @@ type effects struct {
 	// opaque says it may write anything: it calls code this package
 	// cannot see into (an interface method, a function value, a
 	// function of this package built without a body), starts a
-	// goroutine, or synchronises with other goroutines, which may then
-	// write between iterations.
+	// goroutine, synchronises with other goroutines (which may then
+	// write between iterations), or converts an unsafe.Pointer into a
+	// pointer, which may then point anywhere.
 	opaque bool
 }
 
@@ -112,6 +113,10 @@ func (o *Oracle) addEffects(e *effects, instr ssa.Instruction, fresh func(ssa.In
 		if instr.Op == token.ARROW {
 			e.opaque = true
 		}
+	case *ssa.Convert:
+		if isUnsafePointer(instr.X.Type()) {
+			e.opaque = true // a pointer made from arithmetic may point anywhere
+		}
 	case ssa.CallInstruction:
 		o.addCallEffects(e, instr.Common(), depth)
 	}
@@ -131,7 +136,7 @@ func (o *Oracle) addCallEffects(e *effects, c *ssa.CallCommon, depth int) {
 		return
 	}
 	fn := c.StaticCallee()
-	if c.IsInvoke() || fn == nil || callsSync(c) {
+	if c.IsInvoke() || fn == nil || callsSync(c) || (fn.Pkg != nil && runtimeSync[fn.Pkg.Pkg.Path()]) {
 		e.opaque = true
 		return
 	}
@@ -161,6 +166,20 @@ func (o *Oracle) addCallEffects(e *effects, c *ssa.CallCommon, depth int) {
 			e.writes[write{kind: reachWrite, typ: t}] = true
 		}
 	}
+}
+
+func isUnsafePointer(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.UnsafePointer
+}
+
+// runtimeSync are the packages below sync and sync/atomic: their
+// functions synchronise like those of sync and sync/atomic.
+var runtimeSync = map[string]bool{
+	"internal/sync":           true,
+	"internal/runtime/atomic": true,
+	"runtime/internal/atomic": true,
+	"runtime":                 true,
 }
 
 // isBasicValue reports whether t holds no pointers, so passing a value of

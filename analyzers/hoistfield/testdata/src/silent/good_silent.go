@@ -302,3 +302,31 @@ func (s *Stack) Converted(tw *Twin, xs []int) (t int) {
 	}
 	return t
 }
+
+// One load in the loop condition costs about nothing.
+func (s *Stack) Bound() (t int) {
+	for i := 0; i < s.n; i++ {
+		t += i * i
+	}
+	for _, x := range s.items {
+		if x >= len(s.items) {
+			return -1
+		}
+	}
+	return t
+}
+
+type list []int
+
+// The index is not the one the loop bounds by the length: its bounds
+// check stays after hoisting too, and one load is all the hoist saves.
+func (p *list) Compact() {
+	i := 0
+	for _, x := range *p {
+		if x != 0 {
+			(*p)[i] = x
+			i++
+		}
+	}
+	*p = (*p)[:i]
+}

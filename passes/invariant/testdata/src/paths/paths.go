@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 	"sync"
+	"unsafe"
 )
 
 type S struct {
@@ -292,6 +293,24 @@ func copies(s *S, dst, src []Cfg) (t int) {
 	for range 10 {
 		copy(dst, src)
 		t += s.cfg.limit // want `s.cfg.limit: varies`
+	}
+	return
+}
+
+func unsafeStore(s *S, base unsafe.Pointer, xs []int) (t int) {
+	for i := range xs {
+		*(*int)(unsafe.Add(base, i)) = 0
+		t += s.cfg.limit // want `s.cfg.limit: varies`
+	}
+	return
+}
+
+func pokeUnsafe(p unsafe.Pointer) { *(*uintptr)(p) = 0 }
+
+func calleeUnsafe(s *S, p unsafe.Pointer, xs []int) (t int) {
+	for range xs {
+		pokeUnsafe(p)
+		t += len(s.items) // want `s.items: varies`
 	}
 	return
 }
