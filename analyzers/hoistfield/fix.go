@@ -95,13 +95,59 @@ func insertionPoint(pass *analysis.Pass, l *loops.Loop) (ast.Stmt, bool) {
 		if len(rest) == 0 {
 			return nil, false
 		}
-		switch rest[0].(type) {
-		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
-			return stmt, true
+		var list []ast.Stmt
+		switch parent := rest[0].(type) {
+		case *ast.BlockStmt:
+			list = parent.List
+		case *ast.CaseClause:
+			list = parent.Body
+		case *ast.CommClause:
+			list = parent.Body
+		default:
+			return nil, false
 		}
-		return nil, false
+		if jumpedOver(enclosingFunc(rest), list, stmt) {
+			return nil, false
+		}
+		return stmt, true
 	}
 	return nil, false
+}
+
+// enclosingFunc returns the innermost function declaration or literal
+// of path, whose labels gotos may target.
+func enclosingFunc(path []ast.Node) ast.Node {
+	for _, n := range path {
+		switch n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return n
+		}
+	}
+	return path[len(path)-1]
+}
+
+// jumpedOver reports whether a goto before stmt targets a label of list
+// at or after stmt: a declaration inserted before stmt would come into
+// scope by that jump, which Go forbids.
+func jumpedOver(root ast.Node, list []ast.Stmt, stmt ast.Stmt) bool {
+	labels := make(map[string]bool)
+	for _, s := range list {
+		if lab, ok := s.(*ast.LabeledStmt); ok && s.Pos() >= stmt.Pos() {
+			labels[lab.Label.Name] = true
+		}
+	}
+	if len(labels) == 0 {
+		return false
+	}
+	found := false
+	ast.Inspect(root, func(n ast.Node) bool {
+		if br, ok := n.(*ast.BranchStmt); ok && br.Tok == token.GOTO && br.Label != nil &&
+			br.Pos() < stmt.Pos() && labels[br.Label.Name] {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // plainEntry reports whether entering l runs no code that could change

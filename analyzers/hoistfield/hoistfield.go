@@ -170,27 +170,38 @@ func (c *checker) candidates(l *loops.Loop) []*candidate {
 		return inv
 	}
 	byKey := make(map[invariant.PathKey]*candidate)
-	var out []*candidate
+	unmapped := make(map[invariant.PathKey]bool)
+	var keys []invariant.PathKey
 	for _, ld := range loads {
 		p := paths[ld]
 		if !isInvariant(p) || ledOnlyToInvariant(ld, paths, isInvariant) {
 			continue
 		}
+		k := p.Key()
 		u, ok := c.useOf(p, l)
 		if !ok {
+			// An occurrence the source does not show as the path
+			// (through a local copy, say): its count and its fix
+			// would be incomplete.
+			unmapped[k] = true
 			continue
 		}
-		k := p.Key()
 		cand := byKey[k]
 		if cand == nil {
 			cand = &candidate{key: k}
 			byKey[k] = cand
-			out = append(out, cand)
+			keys = append(keys, k)
 		}
 		cand.uses = append(cand.uses, u)
 	}
-	for _, cand := range out {
+	var out []*candidate
+	for _, k := range keys {
+		if unmapped[k] {
+			continue
+		}
+		cand := byKey[k]
 		slices.SortFunc(cand.uses, func(a, b *use) int { return int(a.node.Pos() - b.node.Pos()) })
+		out = append(out, cand)
 	}
 	return out
 }

@@ -142,3 +142,17 @@ func (g *Grid) Sum() (t int) {
 	}
 	return t
 }
+
+// A goto before the loop jumps to its label: a declaration before the
+// loop would come into scope by the jump.
+func (n *Node) Retry(again bool) (t int) {
+	if again {
+		goto scan
+	}
+	t = -1
+scan:
+	for i := 0; i < len(n.vals); i++ { // want `n.vals is reloaded`
+		t += n.vals[i]
+	}
+	return t
+}

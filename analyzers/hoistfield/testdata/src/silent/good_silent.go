@@ -330,3 +330,13 @@ func (p *list) Compact() {
 	}
 	*p = (*p)[:i]
 }
+
+// Read through a local copy made in the loop, the path is not what the
+// source shows; the copy itself is one load.
+func (s *Stack) LocalCopy(xs []int) (t int) {
+	for _, x := range xs {
+		c := s.cfg
+		t += x*c.scale + c.scale
+	}
+	return t
+}
