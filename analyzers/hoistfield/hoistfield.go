@@ -247,7 +247,7 @@ func (c *checker) consider(l *loops.Loop, cand *candidate) {
 		c.decided[u.path.Value()] = true
 	}
 	first := cand.uses[0]
-	if c.shared(first.path) || pollsPath(l, cand.key) {
+	if c.shared(first.path) || pollsPath(l, cand.key) || c.oracle.PathWrittenBy(first.path, l.ExitPathInstrs()) {
 		return
 	}
 	gain, ok := c.cost.gain(cand.uses)

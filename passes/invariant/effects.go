@@ -52,6 +52,38 @@ func (o *Oracle) PathInvariant(p Path, l *loops.Loop) bool {
 	return !escapes(p, l)
 }
 
+// PathWrittenBy reports whether running instrs (once each, in any
+// order) may change a location p loads, by the same model as
+// PathInvariant. Callers use it for code that runs at most once, such as
+// the statements on a loop's exit paths.
+func (o *Oracle) PathWrittenBy(p Path, instrs []ssa.Instruction) bool {
+	in := make(map[ssa.Instruction]bool, len(instrs))
+	for _, instr := range instrs {
+		in[instr] = true
+	}
+	fresh := func(instr ssa.Instruction) bool { return in[instr] }
+	e := &effects{writes: make(map[write]bool)}
+	o.mu.Lock()
+	for _, instr := range instrs {
+		if _, isDefer := instr.(*ssa.Defer); !isDefer {
+			o.addEffects(e, instr, fresh, 0)
+		}
+	}
+	o.mu.Unlock()
+	if e.opaque {
+		return true
+	}
+	for _, s := range p.Steps {
+		loc := locationOf(s)
+		for w := range e.writes {
+			if w.mayWrite(loc) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // loopEffects summarises l, including the range-over-func bodies and the
 // functions it calls. Deferred calls run after the loop and are left out.
 func (o *Oracle) loopEffects(l *loops.Loop) *effects {

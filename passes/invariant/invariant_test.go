@@ -15,7 +15,8 @@ import (
 
 // reporter reports, at each load that ends a path in a loop, the path
 // and whether it is invariant in each loop enclosing the load, outermost
-// first, so the golden files assert the alias model directly.
+// first, and whether the innermost loop's exit paths write it, so the
+// golden files assert the alias model directly.
 var reporter = &analysis.Analyzer{
 	Name:     "pathreport",
 	Doc:      "report loop-invariant load paths (test only)",
@@ -37,7 +38,11 @@ var reporter = &analysis.Analyzer{
 					if !ok {
 						continue
 					}
-					pass.Reportf(position(p), "%s: %s", p, verdicts(oracle, ld, l))
+					written := ""
+					if oracle.PathWrittenBy(p, l.ExitPathInstrs()) {
+						written = " (written on exit)"
+					}
+					pass.Reportf(position(p), "%s: %s%s", p, verdicts(oracle, ld, l), written)
 				}
 			}
 		}

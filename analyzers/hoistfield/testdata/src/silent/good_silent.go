@@ -340,3 +340,13 @@ func (s *Stack) LocalCopy(xs []int) (t int) {
 	}
 	return t
 }
+
+// A path written on the way out of the loop is still written in it.
+func (s *Stack) Trim(limit int) {
+	for i := 0; i < len(s.items); i++ {
+		if s.items[i] > limit {
+			s.items = s.items[:i]
+			break
+		}
+	}
+}

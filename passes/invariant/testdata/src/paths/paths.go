@@ -314,3 +314,21 @@ func calleeUnsafe(s *S, p unsafe.Pointer, xs []int) (t int) {
 	}
 	return
 }
+
+func writtenOnExit(s *S, limit int) {
+	for i := 0; i < len(s.items); i++ { // want `s.items: invariant \(written on exit\)`
+		if s.items[i] > limit { // want `s.items: invariant \(written on exit\)`
+			s.items = nil
+			break
+		}
+	}
+}
+
+func otherFieldOnExit(s *S, limit int) {
+	for i := 0; i < len(s.items); i++ { // want `s.items: invariant$`
+		if s.items[i] > limit { // want `s.items: invariant$`
+			s.n = i
+			return
+		}
+	}
+}
