@@ -51,6 +51,7 @@ type checker struct {
 	// names are the locals the suggested fixes declare, per statement
 	// they are inserted before, so that two fixes never pick one name.
 	names map[ast.Stmt]map[string]bool
+	exprs *exprIndex
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -67,6 +68,7 @@ func run(pass *analysis.Pass) (any, error) {
 		atomics: atomicFields(pass),
 		decided: make(map[*ssa.UnOp]bool),
 		names:   make(map[ast.Stmt]map[string]bool),
+		exprs:   newExprIndex(pass.Files),
 	}
 	c.cost = newCostModel(pass.Pkg, pass.TypesInfo, c.counts)
 	defer c.report.Flush()
@@ -247,7 +249,7 @@ func (c *checker) consider(l *loops.Loop, cand *candidate) {
 		c.decided[u.path.Value()] = true
 	}
 	first := cand.uses[0]
-	if c.shared(first.path) || pollsPath(l, cand.key) || c.oracle.PathWrittenBy(first.path, l.ExitPathInstrs()) {
+	if c.shared(first.path) || pollsPath(l, cand.key) || c.oracle.PathWrittenOnExit(first.path, l) {
 		return
 	}
 	gain, ok := c.cost.gain(cand.uses)

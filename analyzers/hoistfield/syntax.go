@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/perfvet/perfvet/analyzers/internal/source"
 	"github.com/perfvet/perfvet/passes/invariant"
 	"github.com/perfvet/perfvet/passes/loops"
 )
@@ -19,7 +18,7 @@ import (
 // pkg.Table.rows), when it does not match p step for step, or when it
 // reads through no pointer at all (a field of a local struct variable).
 func (c *checker) useOf(p invariant.Path, l *loops.Loop) (*use, bool) {
-	expr, node, ok := pathExpr(c.pass, p)
+	expr, node, ok := c.pathExpr(p)
 	if !ok {
 		return nil, false
 	}
@@ -50,41 +49,57 @@ func (c *checker) useOf(p invariant.Path, l *loops.Loop) (*use, bool) {
 
 // pathExpr finds the source expression whose evaluation ends with the
 // last load of p: the selector of its last field, or the dereference *x.
-func pathExpr(pass *analysis.Pass, p invariant.Path) (expr, node ast.Expr, ok bool) {
+func (c *checker) pathExpr(p invariant.Path) (expr, node ast.Expr, ok bool) {
 	last := p.Steps[len(p.Steps)-1]
-	pos := last.Load.Pos()
 	if n := len(last.Fields); n > 0 {
-		pos = last.Fields[n-1].Pos()
-	}
-	_, path := source.Enclosing(pass, pos)
-	if len(path) < 2 {
-		return nil, nil, false
-	}
-	switch n := path[0].(type) {
-	case *ast.Ident:
-		sel, isSel := path[1].(*ast.SelectorExpr)
-		if !isSel || sel.Sel != n || len(last.Fields) == 0 {
+		sel := c.exprs.selectors[last.Fields[n-1].Pos()]
+		if sel == nil {
 			return nil, nil, false
 		}
 		expr = sel
-		path = path[1:]
-	case *ast.StarExpr:
-		if len(last.Fields) > 0 || n.Star != pos {
+	} else {
+		star := c.exprs.stars[last.Load.Pos()]
+		if star == nil {
 			return nil, nil, false
 		}
-		expr = n
-	default:
-		return nil, nil, false
+		expr = star
 	}
 	node = expr
-	for _, parent := range path[1:] {
-		paren, isParen := parent.(*ast.ParenExpr)
-		if !isParen {
-			break
-		}
-		node = paren
+	for c.exprs.parens[node] != nil {
+		node = c.exprs.parens[node]
 	}
 	return expr, node, true
+}
+
+// exprIndex finds selector and dereference expressions by the positions
+// SSA gives their instructions, without searching the syntax tree for
+// each (which costs time quadratic in the size of large functions).
+type exprIndex struct {
+	selectors map[token.Pos]*ast.SelectorExpr // by the position of Sel
+	stars     map[token.Pos]*ast.StarExpr     // by the position of *
+	parens    map[ast.Expr]*ast.ParenExpr     // the parentheses around an expression
+}
+
+func newExprIndex(files []*ast.File) *exprIndex {
+	x := &exprIndex{
+		selectors: make(map[token.Pos]*ast.SelectorExpr),
+		stars:     make(map[token.Pos]*ast.StarExpr),
+		parens:    make(map[ast.Expr]*ast.ParenExpr),
+	}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				x.selectors[n.Sel.Pos()] = n
+			case *ast.StarExpr:
+				x.stars[n.Star] = n
+			case *ast.ParenExpr:
+				x.parens[n.X] = n
+			}
+			return true
+		})
+	}
+	return x
 }
 
 // exprShape describes a chain of selections and dereferences.

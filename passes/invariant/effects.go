@@ -14,6 +14,10 @@ import (
 // existed before it ran.
 type effects struct {
 	writes map[write]bool
+	// escaping maps each root to the shapes of the values computed from
+	// it (by field selections and loads) that the loop uses other than
+	// to load, select, store through or compare; see escapes.
+	escaping map[ssa.Value][]string
 	// opaque says it may write anything: it calls code this package
 	// cannot see into (an interface method, a function value, a
 	// function of this package built without a body), starts a
@@ -41,38 +45,12 @@ func (o *Oracle) PathInvariant(p Path, l *loops.Loop) bool {
 	if e.opaque {
 		return false
 	}
-	for _, s := range p.Steps {
-		loc := locationOf(s)
-		for w := range e.writes {
-			if w.mayWrite(loc) {
-				return false
-			}
-		}
-	}
-	return !escapes(p, l)
+	return !e.mayWritePath(p) && !e.escapes(p)
 }
 
-// PathWrittenBy reports whether running instrs (once each, in any
-// order) may change a location p loads, by the same model as
-// PathInvariant. Callers use it for code that runs at most once, such as
-// the statements on a loop's exit paths.
-func (o *Oracle) PathWrittenBy(p Path, instrs []ssa.Instruction) bool {
-	in := make(map[ssa.Instruction]bool, len(instrs))
-	for _, instr := range instrs {
-		in[instr] = true
-	}
-	fresh := func(instr ssa.Instruction) bool { return in[instr] }
-	e := &effects{writes: make(map[write]bool)}
-	o.mu.Lock()
-	for _, instr := range instrs {
-		if _, isDefer := instr.(*ssa.Defer); !isDefer {
-			o.addEffects(e, instr, fresh, 0)
-		}
-	}
-	o.mu.Unlock()
-	if e.opaque {
-		return true
-	}
+// mayWritePath reports whether one of e's writes may change a location
+// p loads.
+func (e *effects) mayWritePath(p Path) bool {
 	for _, s := range p.Steps {
 		loc := locationOf(s)
 		for w := range e.writes {
@@ -82,6 +60,38 @@ func (o *Oracle) PathWrittenBy(p Path, instrs []ssa.Instruction) bool {
 		}
 	}
 	return false
+}
+
+// PathWrittenOnExit reports whether the statements on l's exit paths
+// (see loops.Loop.ExitPathInstrs) may change a location p loads, by the
+// same model as PathInvariant. They run at most once, after the last
+// iteration began, so they do not make p vary; but a path they write is
+// written in the loop as the source reads.
+func (o *Oracle) PathWrittenOnExit(p Path, l *loops.Loop) bool {
+	e := o.exitEffects(l)
+	return e.opaque || e.mayWritePath(p)
+}
+
+func (o *Oracle) exitEffects(l *loops.Loop) *effects {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if e, ok := o.byExit[l]; ok {
+		return e
+	}
+	instrs := l.ExitPathInstrs()
+	in := make(map[ssa.Instruction]bool, len(instrs))
+	for _, instr := range instrs {
+		in[instr] = true
+	}
+	e := &effects{writes: make(map[write]bool)}
+	fresh := func(instr ssa.Instruction) bool { return in[instr] }
+	for _, instr := range instrs {
+		if _, isDefer := instr.(*ssa.Defer); !isDefer {
+			o.addEffects(e, instr, fresh, 0)
+		}
+	}
+	o.byExit[l] = e
+	return e
 }
 
 // loopEffects summarises l, including the range-over-func bodies and the
@@ -99,6 +109,7 @@ func (o *Oracle) loopEffects(l *loops.Loop) *effects {
 			o.addEffects(e, instr, fresh, 0)
 		}
 	}
+	e.escaping = escapingUses(l)
 	o.byLoop[l] = e
 	return e
 }
@@ -243,12 +254,16 @@ func freshAddr(addr ssa.Value, fresh func(ssa.Instruction) bool) bool {
 }
 
 // escapes reports whether a pointer along p (its root, the pointers it
-// loads on the way) or the address of a field on it is used in l other
-// than to load through it, select a field, store through it or compare
-// it: passed to a call, stored, captured by a closure, converted,
-// sliced or merged into a phi. Any of those lets code the alias model
-// does not follow write the path.
-func escapes(p Path, l *loops.Loop) bool {
+// loads on the way) or the address of a field on it is used in the loop
+// other than to load through it, select a field, store through it or
+// compare it: passed to a call, stored, captured by a closure,
+// converted, sliced or merged into a phi. Any of those lets code the
+// alias model does not follow write the path.
+func (e *effects) escapes(p Path) bool {
+	shapes := e.escaping[p.Root]
+	if len(shapes) == 0 {
+		return false
+	}
 	prefixes := map[string]bool{"": true}
 	shape := ""
 	for i, s := range p.Steps {
@@ -261,23 +276,40 @@ func escapes(p Path, l *loops.Loop) bool {
 			prefixes[shape] = true
 		}
 	}
+	for _, sh := range shapes {
+		if prefixes[sh] {
+			return true
+		}
+	}
+	return false
+}
+
+// escapingUses returns, for each value defined outside l, the shapes of
+// the values computed from it in l that l uses in a way harmlessUse does
+// not allow.
+func escapingUses(l *loops.Loop) map[ssa.Value][]string {
+	out := make(map[ssa.Value][]string)
 	sh := shaper{l: l, memo: make(map[ssa.Value]shaped)}
 	var ops []*ssa.Value
 	for _, b := range l.Blocks() {
 		for _, instr := range b.Instrs {
 			ops = instr.Operands(ops[:0])
 			for _, op := range ops {
-				if *op == nil {
+				if *op == nil || !isPointer((*op).Type()) || harmlessUse(instr, *op) {
 					continue
 				}
-				s := sh.of(*op)
-				if s.ok && s.root == p.Root && prefixes[s.shape] && !harmlessUse(instr, *op) {
-					return true
+				if s := sh.of(*op); s.ok {
+					out[s.root] = append(out[s.root], s.shape)
 				}
 			}
 		}
 	}
-	return false
+	return out
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }
 
 // harmlessUse reports whether instr uses the pointer v only to load,

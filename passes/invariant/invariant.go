@@ -47,6 +47,7 @@ type Oracle struct {
 
 	mu     sync.Mutex
 	byLoop map[*loops.Loop]*effects
+	byExit map[*loops.Loop]*effects
 	byFunc map[*ssa.Function]*effects
 }
 
@@ -55,6 +56,7 @@ func run(pass *analysis.Pass) (any, error) {
 		forest: pass.ResultOf[loops.Analyzer].(*loops.Forest),
 		pkg:    pass.Pkg,
 		byLoop: make(map[*loops.Loop]*effects),
+		byExit: make(map[*loops.Loop]*effects),
 		byFunc: make(map[*ssa.Function]*effects),
 	}, nil
 }

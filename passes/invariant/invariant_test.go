@@ -39,7 +39,7 @@ var reporter = &analysis.Analyzer{
 						continue
 					}
 					written := ""
-					if oracle.PathWrittenBy(p, l.ExitPathInstrs()) {
+					if oracle.PathWrittenOnExit(p, l) {
 						written = " (written on exit)"
 					}
 					pass.Reportf(position(p), "%s: %s%s", p, verdicts(oracle, ld, l), written)
