@@ -131,8 +131,6 @@ type use struct {
 	loads int
 	// inner is the innermost loop the occurrence runs in.
 	inner *loops.Loop
-	// root is the variable the expression starts from.
-	root *types.Var
 }
 
 // A candidate is a path invariant in a loop, with its uses there in
@@ -263,12 +261,12 @@ func (c *checker) consider(l *loops.Loop, cand *candidate) {
 // concurrently: a field whose address goes to sync/atomic elsewhere in
 // the package, or a value holding a sync or sync/atomic type.
 func (c *checker) shared(p invariant.Path) bool {
-	for _, s := range p.Steps {
-		for _, fa := range s.Fields {
-			if st := structOf(fa.X.Type()); st != nil && c.atomics[st.Field(fa.Field)] {
-				return true
-			}
+	for _, f := range p.Fields() {
+		if f != nil && c.atomics[f.Origin()] {
+			return true
 		}
+	}
+	for _, s := range p.Steps {
 		if holdsSyncType(s.Load.Type(), 0) {
 			return true
 		}
@@ -299,15 +297,6 @@ func holdsSyncType(t types.Type, depth int) bool {
 		return holdsSyncType(u.Elem(), depth+1)
 	}
 	return false
-}
-
-func structOf(ptr types.Type) *types.Struct {
-	p, _ := ptr.Underlying().(*types.Pointer)
-	if p == nil {
-		return nil
-	}
-	s, _ := p.Elem().Underlying().(*types.Struct)
-	return s
 }
 
 // pollsPath reports whether an exit condition of l, or of a loop nested

@@ -43,7 +43,6 @@ func (c *checker) useOf(p invariant.Path, l *loops.Loop) (*use, bool) {
 		node:  node,
 		loads: loads,
 		inner: c.forest.Innermost(p.Value()),
-		root:  sh.root,
 	}, true
 }
 
@@ -174,7 +173,8 @@ func ssaFields(p invariant.Path) []int {
 	return fields
 }
 
-// atomicFields returns the struct fields whose address the package
+// atomicFields returns the struct fields (generic ones as declared, by
+// their origin) whose address the package
 // passes to a function of sync/atomic (atomic.AddInt64(&s.n, 1)): other
 // goroutines update them, so a plain load of one in a loop is a value
 // that may change, not one to hoist.
@@ -196,7 +196,7 @@ func atomicFields(pass *analysis.Pass) map[*types.Var]bool {
 				}
 				if sel, ok := ast.Unparen(addr.X).(*ast.SelectorExpr); ok {
 					if v, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Var); ok && v.IsField() {
-						fields[v] = true
+						fields[v.Origin()] = true
 					}
 				}
 			}

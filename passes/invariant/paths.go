@@ -98,6 +98,22 @@ func (p Path) Key() PathKey {
 // Value returns the value the path loads: its last step's load.
 func (p Path) Value() *ssa.UnOp { return p.Steps[len(p.Steps)-1].Load }
 
+// Fields returns the struct fields p selects, in order; nil entries
+// stand for fields whose struct type is not known.
+func (p Path) Fields() []*types.Var {
+	var fields []*types.Var
+	for _, s := range p.Steps {
+		for _, fa := range s.Fields {
+			var v *types.Var
+			if st := structOf(fa.X.Type()); st != nil && fa.Field < st.NumFields() {
+				v = st.Field(fa.Field)
+			}
+			fields = append(fields, v)
+		}
+	}
+	return fields
+}
+
 // ReadsVariable reports whether the first step reads a variable kept in
 // memory (a local whose address is taken, a captured variable, a
 // package-level variable) rather than dereferencing a pointer value.
