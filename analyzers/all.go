@@ -5,8 +5,11 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perfvet/perfvet/analyzers/concatloop"
+	"github.com/perfvet/perfvet/analyzers/fanout"
 	"github.com/perfvet/perfvet/analyzers/hoistfield"
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/membership"
+	"github.com/perfvet/perfvet/analyzers/prealloc"
 	"github.com/perfvet/perfvet/passes/suppress"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -15,6 +18,9 @@ import (
 // documentation presents them. Adding an analyzer means adding its line.
 var All = register([]meta.Info{
 	concatloop.Info,
+	prealloc.Info,
+	membership.Info,
+	fanout.Info,
 	hoistfield.Info,
 })
 

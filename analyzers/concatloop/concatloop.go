@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -32,10 +33,10 @@ var Analyzer = &analysis.Analyzer{
 // Info is the analyzer's registry entry.
 var Info = meta.Info{Analyzer: Analyzer, Fixes: true}
 
-// growth is one place where a loop-carried string is extended.
+// growth is a loop-carried string and the places that extend it.
 type growth struct {
-	site ssa.Instruction // the + or fmt.Sprint* call that extends it
-	loop *loops.Loop
+	sites []ssa.Instruction // the + or fmt.Sprint* calls, in source order
+	loop  *loops.Loop
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -55,10 +56,13 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		for _, g := range growths(l, oracle) {
-			if reported[g.site] {
+			g.sites = slices.DeleteFunc(g.sites, func(site ssa.Instruction) bool { return reported[site] })
+			if len(g.sites) == 0 {
 				continue
 			}
-			reported[g.site] = true
+			for _, site := range g.sites {
+				reported[site] = true
+			}
 			reportGrowth(pass, r, g, fixed)
 		}
 	}
@@ -69,20 +73,20 @@ func run(pass *analysis.Pass) (any, error) {
 // string phis at the header fed back by concatenation, and strings in
 // loop-invariant memory stored back concatenated with themselves.
 func growths(l *loops.Loop, oracle *invariant.Oracle) []growth {
-	var gs []growth
-	for _, site := range phiGrowths(l) {
-		gs = append(gs, growth{site, l})
-	}
-	for _, site := range memoryGrowths(l, oracle) {
-		gs = append(gs, growth{site, l})
+	all := append(phiGrowths(l), memoryGrowths(l, oracle)...)
+	gs := make([]growth, 0, len(all))
+	for _, sites := range all {
+		slices.SortFunc(sites, func(a, b ssa.Instruction) int { return int(a.Pos() - b.Pos()) })
+		gs = append(gs, growth{sites: slices.Compact(sites), loop: l})
 	}
 	return gs
 }
 
-// phiGrowths returns the concatenations through which a string phi at
-// l's header flows back to the header along a back edge.
-func phiGrowths(l *loops.Loop) []ssa.Instruction {
-	var sites []ssa.Instruction
+// phiGrowths returns, for each string phi at l's header, the
+// concatenations through which it flows back to the header along a back
+// edge.
+func phiGrowths(l *loops.Loop) [][]ssa.Instruction {
+	var all [][]ssa.Instruction
 	for _, instr := range l.Header.Instrs {
 		phi, ok := instr.(*ssa.Phi)
 		if !ok {
@@ -92,22 +96,29 @@ func phiGrowths(l *loops.Loop) []ssa.Instruction {
 			continue
 		}
 		isPhi := func(v ssa.Value) bool { return v == phi }
+		var sites []ssa.Instruction
 		for i, pred := range l.Header.Preds {
 			if l.Contains(pred) {
 				sites = append(sites, concatSites(l, phi.Edges[i], isPhi)...)
 			}
 		}
+		if len(sites) > 0 {
+			all = append(all, sites)
+		}
 	}
-	return sites
+	return all
 }
 
-// memoryGrowths returns the concatenations stored back, on a path that
-// continues the loop, to the loop-invariant location they loaded from.
-func memoryGrowths(l *loops.Loop, oracle *invariant.Oracle) []ssa.Instruction {
+// memoryGrowths returns, for each loop-invariant location, the
+// concatenations stored back into it from a load of it.
+func memoryGrowths(l *loops.Loop, oracle *invariant.Oracle) [][]ssa.Instruction {
 	stores := stringStores(l)
-	var sites []ssa.Instruction
+	var all [][]ssa.Instruction
+	var locations []ssa.Value
 	for _, st := range stores {
-		if !oracle.Invariant(st.Addr, l) || !repeats(l, st.Block()) {
+		// Every block of a natural loop reaches a back edge, so st runs
+		// again on the next iteration unless the location moves.
+		if !oracle.Invariant(st.Addr, l) {
 			continue
 		}
 		isLoad := func(v ssa.Value) bool {
@@ -115,11 +126,18 @@ func memoryGrowths(l *loops.Loop, oracle *invariant.Oracle) []ssa.Instruction {
 			return ok && ld.Op == token.MUL && sameLocation(ld.X, st.Addr)
 		}
 		found := concatSites(l, st.Val, isLoad)
-		if len(found) > 0 && !resetInLoop(stores, st, isLoad) {
-			sites = append(sites, found...)
+		if len(found) == 0 || resetInLoop(stores, st, isLoad) {
+			continue
 		}
+		i := slices.IndexFunc(locations, func(loc ssa.Value) bool { return sameLocation(loc, st.Addr) })
+		if i < 0 {
+			locations = append(locations, st.Addr)
+			all = append(all, nil)
+			i = len(all) - 1
+		}
+		all[i] = append(all[i], found...)
 	}
-	return sites
+	return all
 }
 
 // stringStores returns the stores of strings in l's own function.
@@ -153,32 +171,6 @@ func derivesFrom(v ssa.Value, target func(ssa.Value) bool, depth int) bool {
 	}
 	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD && depth < 16 {
 		return derivesFrom(b.X, target, depth+1) || derivesFrom(b.Y, target, depth+1)
-	}
-	return false
-}
-
-// repeats reports whether the loop can go round again after b runs: b
-// reaches a latch within the loop. Range-over-func bodies run once per
-// element whatever path they take.
-func repeats(l *loops.Loop, b *ssa.BasicBlock) bool {
-	if l.Kind == loops.RangeFunc {
-		return true
-	}
-	seen := make(map[*ssa.BasicBlock]bool)
-	stack := []*ssa.BasicBlock{b}
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[b] || !l.Contains(b) {
-			continue
-		}
-		seen[b] = true
-		for _, s := range b.Succs {
-			if s == l.Header {
-				return true
-			}
-			stack = append(stack, s)
-		}
 	}
 	return false
 }
@@ -363,15 +355,17 @@ func isString(t types.Type) bool {
 	return ok && b.Info()&types.IsString != 0
 }
 
-// reportGrowth reports g at the statement that extends the string, with a
-// suggested fix for the first site of each eligible local.
+// reportGrowth reports g at the first statement that extends the string,
+// with related information at the others and a suggested fix for
+// eligible locals.
 func reportGrowth(pass *analysis.Pass, r *report.Reporter, g growth, fixed map[types.Object]bool) {
-	file, path := source.Enclosing(pass, g.site.Pos())
-	var node ast.Node = siteNode(path)
+	site := g.sites[0]
+	file, path := source.Enclosing(pass, site.Pos())
+	node := siteNode(path)
 	if node == nil {
 		return // no source to point at (synthesized code)
 	}
-	name, how := describe(pass.TypesInfo, node, g.site)
+	name, how := describe(node, site)
 	var fixes []analysis.SuggestedFix
 	if as, ok := node.(*ast.AssignStmt); ok {
 		if fix, obj, ok := builderFix(pass, file, g.loop, as); ok && !fixed[obj] {
@@ -381,12 +375,16 @@ func reportGrowth(pass *analysis.Pass, r *report.Reporter, g growth, fixed map[t
 	}
 	msg := name + " grows by " + how + " on every iteration of " + g.loop.Describe() +
 		", copying the whole string each time (O(n²) bytes); build it with a strings.Builder"
-	if _, isCall := g.site.(*ssa.Call); isCall {
-		msg = name + " is rebuilt by fmt." + g.site.(*ssa.Call).Common().StaticCallee().Name() +
+	if call, isCall := site.(*ssa.Call); isCall {
+		msg = name + " is rebuilt by fmt." + call.Common().StaticCallee().Name() +
 			" from itself on every iteration of " + g.loop.Describe() +
 			", copying the whole string each time (O(n²) bytes); write to a strings.Builder with fmt.Fprint instead"
 	}
-	r.InLoop(node, g.loop, msg, fixes...)
+	related := []analysis.RelatedInformation{report.LoopInfo(g.loop)}
+	for _, other := range g.sites[1:] {
+		related = append(related, analysis.RelatedInformation{Pos: other.Pos(), Message: name + " is also extended here"})
+	}
+	r.Report(analysis.Diagnostic{Pos: node.Pos(), End: node.End(), Message: msg, SuggestedFixes: fixes, Related: related})
 }
 
 // siteNode returns the statement to report: the assignment that stores
@@ -407,7 +405,7 @@ func siteNode(path []ast.Node) ast.Node {
 }
 
 // describe names the grown string and the operation that grows it.
-func describe(info *types.Info, node ast.Node, site ssa.Instruction) (name, how string) {
+func describe(node ast.Node, site ssa.Instruction) (name, how string) {
 	as, ok := node.(*ast.AssignStmt)
 	if !ok || len(as.Lhs) != 1 {
 		name = "a string"

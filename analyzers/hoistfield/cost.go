@@ -20,8 +20,8 @@ import (
 // former, and only when the hoist removes enough: at least minLoads
 // loads per iteration, or a bounds check.
 
-// minLoads is the fewest loads per iteration worth reporting for a path
-// whose reload keeps no bounds check. One load of a scalar (p.scale in a
+// minLoads is the fewest loads on every iteration worth reporting for a
+// path whose reload keeps no bounds check. One load of a scalar (p.scale in a
 // loop over xs, p.n in i < p.n) costs about nothing on its own: it hits
 // the cache and issues early, and BenchmarkHoist measures no gain from
 // hoisting it.
@@ -64,11 +64,9 @@ type gain struct {
 	// loop is the loop whose iterations pay the loads: the innermost
 	// loop of the first uses worth reporting.
 	loop *loops.Loop
-	// loads is how many loads each iteration of loop repeats.
-	loads int
-	// everyIteration says every one of those loads runs on every
-	// iteration, not only on some paths through the body.
-	everyIteration bool
+	// least and most bound how many loads each iteration of loop
+	// repeats: least counts the uses on every path through the body.
+	least, most int
 	// boundsCheck says an index into the path keeps a bounds check
 	// that the hoist lets the compiler drop.
 	boundsCheck bool
@@ -76,8 +74,10 @@ type gain struct {
 
 // gain returns the saving of hoisting the path with the given uses, from
 // the first loop (in source order of the uses) that is tight and
-// innermost and where the uses cost at least minLoads loads per
-// iteration or keep a bounds check.
+// innermost and where the uses cost at least minLoads loads on every
+// iteration or keep a bounds check. Uses on some paths through the body
+// only (an if branch, the part after a continue) are counted in the
+// message but not towards minLoads.
 func (cm *costModel) gain(uses []*use) (gain, bool) {
 	byLoop := make(map[*loops.Loop][]*use)
 	var order []*loops.Loop
@@ -94,17 +94,17 @@ func (cm *costModel) gain(uses []*use) (gain, bool) {
 		if !cm.tightLeaf(m) {
 			continue
 		}
-		g := gain{loop: m, everyIteration: true}
+		g := gain{loop: m}
 		for _, u := range byLoop[m] {
-			g.loads += u.loads
-			if !m.DominatesLatches(u.path.Value().Block()) {
-				g.everyIteration = false
+			g.most += u.loads
+			if m.DominatesLatches(u.path.Value().Block()) {
+				g.least += u.loads
 			}
 			if cm.keepsBoundsCheck(u, byLoop[m], m) {
 				g.boundsCheck = true
 			}
 		}
-		if g.loads >= minLoads || g.boundsCheck {
+		if g.least >= minLoads || g.boundsCheck {
 			return g, true
 		}
 	}

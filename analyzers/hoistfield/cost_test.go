@@ -40,6 +40,7 @@ func newVector(n int) *vector {
 }
 
 func sumReload(v *vector) (t int64) {
+	//perfvet:ignore hoistfield the benchmark measures this reload
 	for i := 0; i < len(v.items); i++ {
 		t += v.items[i]
 	}
@@ -57,7 +58,7 @@ func sumHoisted(v *vector) (t int64) {
 func countReload(v *vector) (t int64) {
 	for i := range v.items {
 		v.visits++
-		t += v.items[i]
+		t += v.items[i] //perfvet:ignore hoistfield the benchmark measures this reload
 	}
 	return t
 }
@@ -72,6 +73,7 @@ func countHoisted(v *vector) (t int64) {
 }
 
 func scaleReload(v *vector) {
+	//perfvet:ignore hoistfield the benchmark measures this reload
 	for i := 0; i < len(v.items); i++ {
 		v.items[i] = v.items[i] * 3 % 7
 	}
@@ -99,7 +101,7 @@ func depth1Hoisted(v *vector, out []int64) {
 
 func depth2Reload(v *vector, out []int64) {
 	for i := range out {
-		out[i] = int64(i) * v.l1.k
+		out[i] = int64(i) * v.l1.k //perfvet:ignore hoistfield the benchmark measures this reload
 	}
 }
 
@@ -112,7 +114,7 @@ func depth2Hoisted(v *vector, out []int64) {
 
 func depth3Reload(v *vector, out []int64) {
 	for i := range out {
-		out[i] = int64(i) * v.l1.l2.l3.k
+		out[i] = int64(i) * v.l1.l2.l3.k //perfvet:ignore hoistfield the benchmark measures this reload
 	}
 }
 

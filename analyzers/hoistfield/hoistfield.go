@@ -390,12 +390,12 @@ func isBuiltin(c *ssa.CallCommon, names ...string) bool {
 func (c *checker) reportCandidate(l *loops.Loop, cand *candidate, g gain) {
 	first := cand.uses[0]
 	name := types.ExprString(first.expr)
-	per := fmt.Sprintf("%d loads per iteration", g.loads)
-	if g.loads == 1 {
+	per := fmt.Sprintf("%d loads per iteration", g.most)
+	switch {
+	case g.least < g.most:
+		per = fmt.Sprintf("%d to %d loads per iteration", g.least, g.most)
+	case g.most == 1:
 		per = "1 load per iteration"
-	}
-	if !g.everyIteration {
-		per = "up to " + per
 	}
 	if g.boundsCheck {
 		per += ", and a bounds check on each index into it that the reload keeps"

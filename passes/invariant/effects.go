@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -265,15 +266,15 @@ func (e *effects) escapes(p Path) bool {
 		return false
 	}
 	prefixes := map[string]bool{"": true}
-	shape := ""
+	var shape strings.Builder
 	for i, s := range p.Steps {
 		for _, f := range s.Fields {
-			shape += "." + strconv.Itoa(f.Field)
-			prefixes[shape] = true
+			shape.WriteString("." + strconv.Itoa(f.Field))
+			prefixes[shape.String()] = true
 		}
-		shape += "*"
+		shape.WriteString("*")
 		if i < len(p.Steps)-1 {
-			prefixes[shape] = true
+			prefixes[shape.String()] = true
 		}
 	}
 	for _, sh := range shapes {

@@ -2,7 +2,7 @@ package invariant_test
 
 import (
 	"go/token"
-	"strings"
+	"go/types"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -13,83 +13,57 @@ import (
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
-// reporter reports, at each load that ends a path in a loop, the path
-// and whether it is invariant in each loop enclosing the load, outermost
-// first, and whether the innermost loop's exit paths write it, so the
-// golden files assert the alias model directly.
+// reporter reports, for every load and len call in a loop, whether it is
+// invariant in its innermost loop, and for each loop whether it
+// synchronises, so the golden files assert the oracle's answers.
 var reporter = &analysis.Analyzer{
-	Name:     "pathreport",
-	Doc:      "report loop-invariant load paths (test only)",
+	Name:     "invreport",
+	Doc:      "report invariance of loads in loops (test only)",
 	Requires: []*analysis.Analyzer{loops.Analyzer, invariant.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
 		oracle := pass.ResultOf[invariant.Analyzer].(*invariant.Oracle)
 		for _, l := range forest.All {
-			for _, b := range l.Blocks() {
-				if forest.Innermost(b.Instrs[0]) != l {
+			if oracle.Synchronises(l) {
+				pass.Reportf(l.Pos(), "synchronises")
+			}
+			for _, instr := range l.Instrs() {
+				if forest.Innermost(instr) != l {
 					continue
 				}
-				for _, instr := range b.Instrs {
-					ld, ok := instr.(*ssa.UnOp)
-					if !ok || ld.Op != token.MUL || !endsPath(ld) {
-						continue
-					}
-					p, ok := invariant.PathOf(ld, l)
-					if !ok {
-						continue
-					}
-					written := ""
-					if oracle.PathWrittenOnExit(p, l) {
-						written = " (written on exit)"
-					}
-					pass.Reportf(position(p), "%s: %s%s", p, verdicts(oracle, ld, l), written)
+				v, ok := instr.(ssa.Value)
+				if !ok || !isReported(v) {
+					continue
 				}
+				verdict := "varies"
+				if oracle.Invariant(v, l) {
+					verdict = "invariant"
+				}
+				pass.Reportf(v.Pos(), "%s %s", describe(v), verdict)
 			}
 		}
 		return nil, nil
 	},
 }
 
-// endsPath reports whether ld is used other than as the base of a
-// further field selection or load.
-func endsPath(ld *ssa.UnOp) bool {
-	for _, ref := range *ld.Referrers() {
-		switch ref := ref.(type) {
-		case *ssa.FieldAddr:
-		case *ssa.UnOp:
-			if ref.Op != token.MUL {
-				return true
-			}
-		default:
-			return true
-		}
-	}
-	return false
+// isReported selects the loads the tests talk about: loads of fields
+// and of dereferenced pointers written in the source.
+func isReported(v ssa.Value) bool {
+	u, ok := v.(*ssa.UnOp)
+	return ok && u.Op == token.MUL && u.Pos().IsValid()
 }
 
-// verdicts says, for l and each loop enclosing it, outermost first,
-// whether the path ld ends is invariant there.
-func verdicts(oracle *invariant.Oracle, ld *ssa.UnOp, l *loops.Loop) string {
-	var vs []string
-	for ; l != nil; l = l.Parent {
-		v := "varies"
-		if p, ok := invariant.PathOf(ld, l); ok && oracle.PathInvariant(p, l) {
-			v = "invariant"
-		}
-		vs = append([]string{v}, vs...)
+// describe names a load by the field it reads, or * for a plain
+// dereference.
+func describe(v ssa.Value) string {
+	fa, ok := v.(*ssa.UnOp).X.(*ssa.FieldAddr)
+	if !ok {
+		return "load *"
 	}
-	return strings.Join(vs, ", ")
+	st := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	return "load " + st.Field(fa.Field).Name()
 }
 
-// position is where the path's last field is selected, or its load.
-func position(p invariant.Path) token.Pos {
-	last := p.Steps[len(p.Steps)-1]
-	if n := len(last.Fields); n > 0 && last.Fields[n-1].Pos().IsValid() {
-		return last.Fields[n-1].Pos()
-	}
-	return last.Load.Pos()
-}
-
-func TestPaths(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), reporter, "paths")
+func TestInvariance(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), reporter, "inv")
 }

@@ -12,6 +12,7 @@
 package irbuild
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 	"reflect"
@@ -53,21 +54,22 @@ func (ir *IR) Func(obj *types.Func) *ssa.Function {
 func run(pass *analysis.Pass) (any, error) {
 	ir := &IR{byObj: make(map[*types.Func]*ssa.Function)}
 	keep := interestingFuncs(pass)
-	if len(keep) == 0 {
+	inits := loopyInitializers(pass.TypesInfo)
+	if len(keep) == 0 && len(inits) == 0 {
 		return ir, nil
 	}
-
-	prog := ssa.NewProgram(pass.Fset, 0)
-	prog.SetNoReturn(isNoReturn)
-	for _, imp := range pass.Pkg.Imports() {
-		prog.CreatePackage(imp, nil, nil, true)
+	pkg, err := build(pass, keep, inits, referencedPackages(pass, keep, inits))
+	if err != nil {
+		// The builder needs a package we did not predict: build again
+		// with every import, as buildssa would.
+		if pkg, err = build(pass, keep, inits, pass.Pkg.Imports()); err != nil {
+			return nil, err
+		}
 	}
-	ir.Pkg = prog.CreatePackage(pass.Pkg, stripBodies(pass.Files, keep), pass.TypesInfo, false)
-	ir.Pkg.Build()
-
+	ir.Pkg = pkg
 	for _, decl := range funcDecls(pass.Files) {
 		obj, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
-		fn := prog.FuncValue(obj)
+		fn := pkg.Prog.FuncValue(obj)
 		if fn == nil {
 			continue
 		}
@@ -77,13 +79,81 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	// Function literals in package-level variable initializers belong
-	// to the package initializer, which is always built.
-	if init := ir.Pkg.Func("init"); init != nil {
+	// to the package initializer.
+	if init := pkg.Func("init"); init != nil {
 		for _, anon := range init.AnonFuncs {
 			ir.Funcs = appendWithAnons(ir.Funcs, anon)
 		}
 	}
 	return ir, nil
+}
+
+// build creates and builds the SSA package with bodies for keep and the
+// initializers inits, creating the given imported packages. Building
+// reports, rather than crashes on, a reference to a package not created.
+func build(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Initializer, imports []*types.Package) (pkg *ssa.Package, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("building SSA for %s: %v", pass.Pkg.Path(), r)
+		}
+	}()
+	// BareInits: the package initializer does not call the imported
+	// packages' initializers, so only referenced imports need creating.
+	prog := ssa.NewProgram(pass.Fset, ssa.BareInits)
+	prog.SetNoReturn(isNoReturn)
+	for _, imp := range imports {
+		prog.CreatePackage(imp, nil, nil, true)
+	}
+	info := *pass.TypesInfo
+	info.InitOrder = inits
+	pkg = prog.CreatePackage(pass.Pkg, stripBodies(pass.Files, keep), &info, false)
+	pkg.Build()
+	return pkg, nil
+}
+
+// loopyInitializers returns the package-level variable initializers that
+// contain a loop (in a function literal): the only ones worth building.
+func loopyInitializers(info *types.Info) []*types.Initializer {
+	var inits []*types.Initializer
+	for _, init := range info.InitOrder {
+		if containsLoop(init.Rhs) {
+			inits = append(inits, init)
+		}
+	}
+	return inits
+}
+
+// referencedPackages returns the imported packages whose package-level
+// functions or variables the bodies to build refer to. Methods are
+// created on demand by the SSA builder, constants need no package.
+func referencedPackages(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Initializer) []*types.Package {
+	seen := make(map[*types.Package]bool)
+	var pkgs []*types.Package
+	visit := func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		obj := pass.TypesInfo.Uses[id]
+		if obj == nil || obj.Pkg() == nil || obj.Pkg() == pass.Pkg || seen[obj.Pkg()] {
+			return true
+		}
+		switch obj.(type) {
+		case *types.Func, *types.Var:
+			if obj.Parent() == obj.Pkg().Scope() {
+				seen[obj.Pkg()] = true
+				pkgs = append(pkgs, obj.Pkg())
+			}
+		}
+		return true
+	}
+	for d := range keep {
+		ast.Inspect(d, visit)
+	}
+	for _, init := range inits {
+		ast.Inspect(init.Rhs, visit)
+	}
+	return pkgs
 }
 
 // appendWithAnons appends fn and, depth first, the functions nested in it.
@@ -146,11 +216,11 @@ func interestingFuncs(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 	return keep
 }
 
-// containsLoop reports whether body contains a for or range statement or
-// a label (the target of a possible backward goto).
-func containsLoop(body *ast.BlockStmt) bool {
+// containsLoop reports whether n contains a for or range statement or a
+// label (the target of a possible backward goto).
+func containsLoop(n ast.Node) bool {
 	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
+	ast.Inspect(n, func(n ast.Node) bool {
 		switch n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt, *ast.LabeledStmt:
 			found = true

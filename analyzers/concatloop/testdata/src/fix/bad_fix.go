@@ -24,7 +24,7 @@ func withPrefix(prefix string, n int) string {
 		if i > 0 {
 			s += "," // want `s grows by \+= on every iteration`
 		}
-		s += fmt.Sprint(i) // want `s grows by \+= on every iteration`
+		s += fmt.Sprint(i)
 	}
 	s += "."
 	return s

@@ -121,13 +121,11 @@ type Vec struct{ xs []int }
 
 // Two paths in one loop get two names.
 func dot(a, b *Vec) (t int) {
-	if len(b.xs) == 0 {
+	if len(b.xs) < len(a.xs) {
 		return 0
 	}
 	for i := 0; i < len(a.xs); i++ { // want `a.xs is reloaded`
-		if i < len(b.xs) { // want `b.xs is reloaded through memory on every iteration of the for loop \(up to 2 loads per iteration\)`
-			t += a.xs[i] * b.xs[i]
-		}
+		t += a.xs[i]*b.xs[i] + b.xs[i] // want `b.xs is reloaded through memory on every iteration of the for loop \(2 loads per iteration\)`
 	}
 	return t
 }

@@ -50,11 +50,12 @@ func (n *Node) Deep(xs []int) (t int) {
 	return t
 }
 
-// Loaded on some paths only.
+// Loaded on every iteration, and again on some.
 func (n *Node) Some(xs []int) (t int) {
 	for _, x := range xs {
+		t += x * n.cfg.scale // want `n.cfg.scale is reloaded through memory on every iteration of the loop over xs \(2 to 4 loads per iteration\)`
 		if x > 0 {
-			t += x * n.cfg.scale // want `n.cfg.scale is reloaded through memory on every iteration of the loop over xs \(up to 2 loads per iteration\)`
+			t -= n.cfg.scale
 		}
 	}
 	return t

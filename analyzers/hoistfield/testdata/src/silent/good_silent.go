@@ -350,3 +350,19 @@ func (s *Stack) Trim(limit int) {
 		}
 	}
 }
+
+// A load on some paths through the body only counts for less than one.
+func (s *Stack) Sometimes(xs []int) (t int) {
+	for _, x := range xs {
+		if x > 0 {
+			t += x * s.cfg.scale
+		}
+	}
+	for i := 0; i < len(s.items); i++ {
+		if i%2 == 0 {
+			continue
+		}
+		t += s.items[i]
+	}
+	return t
+}

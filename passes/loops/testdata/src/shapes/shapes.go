@@ -93,3 +93,30 @@ func overChan(ch <-chan int) (s int) {
 	}
 	return s
 }
+
+type reader interface {
+	ReadRune() (rune, int, error)
+	UnreadRune() error
+}
+
+func readAll(rs []reader, fail func(string)) (n int) {
+	for _, r := range rs { // want `range loop depth 1 exits 1`
+		if e := r.UnreadRune(); e == nil {
+			fail("unread at start")
+		}
+		res := ""
+		for { // want `for loop depth 2 exits 2`
+			c, _, e := r.ReadRune()
+			if e != nil {
+				break
+			}
+			res += string(c)
+			if e = r.UnreadRune(); e != nil {
+				fail("unread")
+				break
+			}
+		}
+		n += len(res)
+	}
+	return n
+}
