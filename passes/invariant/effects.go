@@ -234,24 +234,24 @@ func isBasicValue(t types.Type) bool {
 }
 
 // freshAddr reports whether addr lies in an object allocated by an
-// instruction for which fresh holds.
+// instruction for which fresh holds: a variable or composite literal
+// (see AllocRoot), or the array of a slice made there.
 func freshAddr(addr ssa.Value, fresh func(ssa.Instruction) bool) bool {
-	for {
-		switch a := addr.(type) {
-		case *ssa.FieldAddr:
-			addr = a.X
-		case *ssa.IndexAddr:
-			addr = a.X
-		case *ssa.Slice:
-			addr = a.X
-		case *ssa.Alloc:
-			return fresh(a)
-		case *ssa.MakeSlice:
-			return fresh(a)
-		default:
-			return false
-		}
+	if a := AllocRoot(addr); a != nil {
+		return fresh(a)
 	}
+	ia, ok := addr.(*ssa.IndexAddr)
+	if !ok {
+		return false
+	}
+	switch x := ia.X.(type) {
+	case *ssa.MakeSlice:
+		return fresh(x)
+	case *ssa.Slice:
+		a := AllocRoot(x.X)
+		return a != nil && fresh(a)
+	}
+	return false
 }
 
 // escapes reports whether a pointer along p (its root, the pointers it

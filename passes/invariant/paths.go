@@ -71,6 +71,9 @@ func PathOf(load *ssa.UnOp, l *loops.Loop) (Path, bool) {
 		steps = append(steps, Step{Fields: fields, Load: ld})
 		instr, inside := base.(ssa.Instruction)
 		if !inside || !l.ContainsInstr(instr) {
+			if isYieldParamIn(base, l) {
+				return Path{}, false // the element a range-over-func body receives
+			}
 			slices.Reverse(steps)
 			return Path{Root: base, Steps: steps}, true
 		}

@@ -35,8 +35,8 @@ var pathReporter = &analysis.Analyzer{
 						continue
 					}
 					p, ok := invariant.PathOf(ld, l)
-					if !ok {
-						continue
+					if !ok || !position(p).IsValid() {
+						continue // no path, or one the builder made up
 					}
 					written := ""
 					if oracle.PathWrittenOnExit(p, l) {

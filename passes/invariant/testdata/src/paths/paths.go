@@ -2,6 +2,7 @@ package paths
 
 import (
 	"io"
+	"iter"
 	"strconv"
 	"sync"
 	"unsafe"
@@ -331,4 +332,14 @@ func otherFieldOnExit(s *S, limit int) {
 			return
 		}
 	}
+}
+
+func yieldElements(seq iter.Seq[*S]) (t int) {
+	for s := range seq {
+		t += s.cfg.limit // want `t: varies`
+		for i := 0; i < len(s.items); i++ { // want `arg0.items: varies, invariant`
+			t += s.items[i] // want `t: varies, varies` `arg0.items: varies, invariant`
+		}
+	}
+	return
 }
