@@ -392,6 +392,8 @@ func (c *checker) reportCandidate(l *loops.Loop, cand *candidate, g gain) {
 	name := types.ExprString(first.expr)
 	per := fmt.Sprintf("%d loads per iteration", g.most)
 	switch {
+	case g.least == 0:
+		per = "up to " + per
 	case g.least < g.most:
 		per = fmt.Sprintf("%d to %d loads per iteration", g.least, g.most)
 	case g.most == 1:
