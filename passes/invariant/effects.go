@@ -171,10 +171,13 @@ func (o *Oracle) addCallEffects(e *effects, c *ssa.CallCommon, depth int) {
 	if b, ok := c.Value.(*ssa.Builtin); ok {
 		switch b.Name() {
 		case "copy", "append", "clear":
-			if len(c.Args) > 0 {
-				if sl, ok := c.Args[0].Type().Underlying().(*types.Slice); ok {
-					e.writes[write{kind: elementWrite, typ: sl.Elem()}] = true
-				}
+			if len(c.Args) == 0 {
+				return
+			}
+			if sl, ok := sliceType(c.Args[0].Type()); ok {
+				e.writes[write{kind: elementWrite, typ: sl.Elem()}] = true
+			} else if _, isMap := c.Args[0].Type().Underlying().(*types.Map); !isMap {
+				e.opaque = true // a type parameter without a core slice type
 			}
 		}
 		return

@@ -343,3 +343,10 @@ func yieldElements(seq iter.Seq[*S]) (t int) {
 	}
 	return
 }
+
+func appendGeneric[S ~[]E, E any](s *Stack[E], dst S, x E) S {
+	for i := 0; i < len(s.items); i++ { // want `s.items: varies`
+		dst = append(dst, x)
+	}
+	return dst
+}
