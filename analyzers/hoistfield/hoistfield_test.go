@@ -21,7 +21,7 @@ func TestRelatedUses(t *testing.T) {
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			found++
-			var messages []string
+			messages := make([]string, 0, len(d.Related))
 			for _, rel := range d.Related {
 				messages = append(messages, rel.Message)
 			}
