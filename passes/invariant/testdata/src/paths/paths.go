@@ -336,7 +336,7 @@ func otherFieldOnExit(s *S, limit int) {
 
 func yieldElements(seq iter.Seq[*S]) (t int) {
 	for s := range seq {
-		t += s.cfg.limit // want `t: varies`
+		t += s.cfg.limit                    // want `t: varies`
 		for i := 0; i < len(s.items); i++ { // want `arg0.items: varies, invariant`
 			t += s.items[i] // want `t: varies, varies` `arg0.items: varies, invariant`
 		}
