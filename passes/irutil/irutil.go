@@ -29,7 +29,7 @@ func CoreType(t types.Type) types.Type {
 		for _, term := range terms(iface.EmbeddedType(i)) {
 			under := term.Underlying()
 			if embedded, ok := under.(*types.Interface); ok {
-				if embedded.IsMethodSet() {
+				if embedded.IsMethodSet() || types.Identical(term, comparable) {
 					continue
 				}
 				return nil // nested type sets: not worth resolving
@@ -42,6 +42,8 @@ func CoreType(t types.Type) types.Type {
 	}
 	return core
 }
+
+var comparable = types.Universe.Lookup("comparable").Type()
 
 // terms returns the types of a union's terms, or the embedded type itself.
 func terms(embedded types.Type) []types.Type {
