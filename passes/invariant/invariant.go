@@ -22,10 +22,12 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
@@ -38,14 +40,26 @@ var Analyzer = &analysis.Analyzer{
 	ResultType: reflect.TypeFor[*Oracle](),
 }
 
-// Oracle answers invariance questions. It keeps no state between queries,
-// so the analyzers sharing it may query it concurrently.
+// Oracle answers invariance questions. The analyzers sharing it may query
+// it concurrently: the summaries it caches are guarded by a mutex.
 type Oracle struct {
 	forest *loops.Forest
+	pkg    *types.Package
+
+	mu     sync.Mutex
+	byLoop map[*loops.Loop]*effects
+	byExit map[*loops.Loop]*effects
+	byFunc map[*ssa.Function]*effects
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	return &Oracle{forest: pass.ResultOf[loops.Analyzer].(*loops.Forest)}, nil
+	return &Oracle{
+		forest: pass.ResultOf[loops.Analyzer].(*loops.Forest),
+		pkg:    pass.Pkg,
+		byLoop: make(map[*loops.Loop]*effects),
+		byExit: make(map[*loops.Loop]*effects),
+		byFunc: make(map[*ssa.Function]*effects),
+	}, nil
 }
 
 // Invariant reports whether v has the same value on every iteration of l.
@@ -208,22 +222,7 @@ func pointsInto(arg, addr ssa.Value) bool {
 // sameObject reports whether a and b are the same value, looking through
 // conversions.
 func sameObject(a, b ssa.Value) bool {
-	return unconvert(a) == unconvert(b)
-}
-
-func unconvert(v ssa.Value) ssa.Value {
-	for {
-		switch c := v.(type) {
-		case *ssa.ChangeType:
-			v = c.X
-		case *ssa.MakeInterface:
-			v = c.X
-		case *ssa.Convert:
-			v = c.X
-		default:
-			return v
-		}
-	}
+	return irutil.Unconvert(a) == irutil.Unconvert(b)
 }
 
 // PointerChain returns addr followed by the pointers it is derived from:
