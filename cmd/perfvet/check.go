@@ -25,14 +25,8 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // these too, but as several unpositioned lines per problem, repeated by
 // each stage that meets it.
 func checkPackages(patterns []string, tests bool) error {
-	var problems []string
-	for _, p := range patterns {
-		if err := checkFilePattern(p); err != nil {
-			problems = append(problems, err.Error())
-		}
-	}
-	if len(problems) > 0 {
-		return joinLines(problems)
+	if err := checkFilePatterns(patterns); err != nil {
+		return err
 	}
 
 	cfg := &packages.Config{Mode: loadMode, Tests: tests}
@@ -44,6 +38,18 @@ func checkPackages(patterns []string, tests bool) error {
 		return fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	return joinLines(packageProblems(pkgs))
+}
+
+// checkFilePatterns returns an error, one line per problem, for the
+// patterns that name files the go command would misread.
+func checkFilePatterns(patterns []string) error {
+	var problems []string
+	for _, p := range patterns {
+		if err := checkFilePattern(p); err != nil {
+			problems = append(problems, err.Error())
+		}
+	}
+	return joinLines(problems)
 }
 
 // joinLines returns an error whose lines are problems, or nil if there

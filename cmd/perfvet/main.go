@@ -8,8 +8,8 @@
 //	go fix -fixtool=$(which perfvet) [packages]
 //	perfvet help [analyzer]
 //
-// Standalone, perfvet loads the packages itself and checks that they
-// build before analysing them, so that a broken package is reported in
+// Standalone, perfvet runs the analysis in a child process and, only if
+// it fails, loads the packages again to report each broken package in
 // one line rather than as a cascade of errors. See docs/usage.md for the
 // flags, the suppression directive and the exit codes.
 package main
@@ -33,8 +33,8 @@ func main() {
 	registerPassFlags(flag.CommandLine)
 	all := withNames(analyzers.Analyzers())
 	if patterns, tests, ok := standalonePatterns(os.Args[1:], all); ok {
-		if err := checkPackages(patterns, tests); err != nil {
-			fail(err)
+		if !isChild() {
+			os.Exit(supervise(patterns, tests))
 		}
 		dedupTestVariants()
 	}
