@@ -5,7 +5,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perfvet/perfvet/analyzers/concatloop"
+	"github.com/perfvet/perfvet/analyzers/fanout"
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/membership"
+	"github.com/perfvet/perfvet/analyzers/prealloc"
 	"github.com/perfvet/perfvet/passes/suppress"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -14,6 +17,9 @@ import (
 // documentation presents them. Adding an analyzer means adding its line.
 var All = register([]meta.Info{
 	concatloop.Info,
+	prealloc.Info,
+	membership.Info,
+	fanout.Info,
 })
 
 // register records each analyzer's name for //perfvet:ignore directives.

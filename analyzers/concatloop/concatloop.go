@@ -73,8 +73,9 @@ func run(pass *analysis.Pass) (any, error) {
 // string phis at the header fed back by concatenation, and strings in
 // loop-invariant memory stored back concatenated with themselves.
 func growths(l *loops.Loop, oracle *invariant.Oracle) []growth {
-	var gs []growth
-	for _, sites := range append(phiGrowths(l), memoryGrowths(l, oracle)...) {
+	all := append(phiGrowths(l), memoryGrowths(l, oracle)...)
+	gs := make([]growth, 0, len(all))
+	for _, sites := range all {
 		slices.SortFunc(sites, func(a, b ssa.Instruction) int { return int(a.Pos() - b.Pos()) })
 		gs = append(gs, growth{sites: slices.Compact(sites), loop: l})
 	}
@@ -109,14 +110,15 @@ func phiGrowths(l *loops.Loop) [][]ssa.Instruction {
 }
 
 // memoryGrowths returns, for each loop-invariant location, the
-// concatenations stored back into it, on a path that continues the loop,
-// from a load of it.
+// concatenations stored back into it from a load of it.
 func memoryGrowths(l *loops.Loop, oracle *invariant.Oracle) [][]ssa.Instruction {
 	stores := stringStores(l)
 	var all [][]ssa.Instruction
 	var locations []ssa.Value
 	for _, st := range stores {
-		if !oracle.Invariant(st.Addr, l) || !repeats(l, st.Block()) {
+		// Every block of a natural loop reaches a back edge, so st runs
+		// again on the next iteration unless the location moves.
+		if !oracle.Invariant(st.Addr, l) {
 			continue
 		}
 		isLoad := func(v ssa.Value) bool {
@@ -169,32 +171,6 @@ func derivesFrom(v ssa.Value, target func(ssa.Value) bool, depth int) bool {
 	}
 	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD && depth < 16 {
 		return derivesFrom(b.X, target, depth+1) || derivesFrom(b.Y, target, depth+1)
-	}
-	return false
-}
-
-// repeats reports whether the loop can go round again after b runs: b
-// reaches a latch within the loop. Range-over-func bodies run once per
-// element whatever path they take.
-func repeats(l *loops.Loop, b *ssa.BasicBlock) bool {
-	if l.Kind == loops.RangeFunc {
-		return true
-	}
-	seen := make(map[*ssa.BasicBlock]bool)
-	stack := []*ssa.BasicBlock{b}
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[b] || !l.Contains(b) {
-			continue
-		}
-		seen[b] = true
-		for _, s := range b.Succs {
-			if s == l.Header {
-				return true
-			}
-			stack = append(stack, s)
-		}
 	}
 	return false
 }

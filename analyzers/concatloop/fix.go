@@ -80,8 +80,7 @@ func classifyUses(info *types.Info, body *ast.BlockStmt, v *types.Var) (uses, bo
 	var u uses
 	ok := true
 	assigned := make(map[*ast.Ident]bool)
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
+	visit := func(n ast.Node) bool {
 		if !ok {
 			return false
 		}

@@ -56,7 +56,10 @@ func (o *Oracle) Invariant(v ssa.Value, l *loops.Loop) bool {
 func (o *Oracle) invariant(v ssa.Value, l *loops.Loop, seen map[ssa.Value]bool) bool {
 	instr, ok := v.(ssa.Instruction)
 	if !ok || !l.ContainsInstr(instr) {
-		return true // constants, parameters, globals, functions, values defined before the loop
+		// constants, parameters, globals, functions, values defined
+		// before the loop; but the element a range-over-func body
+		// receives changes with each call.
+		return !isYieldParamIn(v, l)
 	}
 	if seen[v] {
 		return false // a cycle through the loop: it changes with the iteration
@@ -131,7 +134,7 @@ func (o *Oracle) MayWrite(l *loops.Loop, addr ssa.Value) bool {
 	for _, instr := range o.instrs(l) {
 		switch instr := instr.(type) {
 		case *ssa.Store:
-			if MayAlias(instr.Addr, addr) {
+			if MayAlias(instr.Addr, addr) && !writesFreshMemory(l, instr, addr) {
 				return true
 			}
 		case ssa.CallInstruction:
@@ -304,10 +307,11 @@ func deref(t types.Type) types.Type {
 
 // ContentsChange reports whether the elements of slice xs may change
 // during l: a store to an element of its type, or xs passed to a call that
-// may write it (copy, clear, sort functions, methods...). Appending to xs
-// does not change the elements it already has.
+// may write it (copy, clear, sort functions, methods...; not the searches
+// and comparisons of package slices, see readsOnly). Appending to xs does
+// not change the elements it already has.
 func (o *Oracle) ContentsChange(l *loops.Loop, xs ssa.Value) bool {
-	sl, ok := xs.Type().Underlying().(*types.Slice)
+	sl, ok := sliceType(xs.Type())
 	if !ok {
 		return true
 	}
@@ -316,7 +320,7 @@ func (o *Oracle) ContentsChange(l *loops.Loop, xs ssa.Value) bool {
 		switch instr := instr.(type) {
 		case *ssa.Store:
 			if ia, ok := instr.Addr.(*ssa.IndexAddr); ok && contains(sl.Elem(), deref(ia.Type()), 0) {
-				if _, isSlice := ia.X.Type().Underlying().(*types.Slice); isSlice {
+				if _, isSlice := sliceType(ia.X.Type()); isSlice {
 					return true
 				}
 			}
@@ -326,9 +330,12 @@ func (o *Oracle) ContentsChange(l *loops.Loop, xs ssa.Value) bool {
 		case ssa.CallInstruction:
 			c := instr.Common()
 			if b, ok := c.Value.(*ssa.Builtin); ok {
-				if (b.Name() == "copy" || b.Name() == "clear") && len(c.Args) > 0 && types.Identical(c.Args[0].Type().Underlying(), sl) {
+				if (b.Name() == "copy" || b.Name() == "clear") && len(c.Args) > 0 && writesElems(c.Args[0].Type(), sl) {
 					return true
 				}
+				continue
+			}
+			if readsOnly(c) {
 				continue
 			}
 			for _, arg := range c.Args {

@@ -1,8 +1,8 @@
 package invariant_test
 
 import (
-	"go/ast"
 	"go/token"
+	"go/types"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -39,7 +39,7 @@ var reporter = &analysis.Analyzer{
 				if oracle.Invariant(v, l) {
 					verdict = "invariant"
 				}
-				pass.Reportf(v.Pos(), "%s %s", describe(pass, v), verdict)
+				pass.Reportf(v.Pos(), "%s %s", describe(v), verdict)
 			}
 		}
 		return nil, nil
@@ -53,29 +53,15 @@ func isReported(v ssa.Value) bool {
 	return ok && u.Op == token.MUL && u.Pos().IsValid()
 }
 
-func describe(pass *analysis.Pass, v ssa.Value) string {
-	for _, f := range pass.Files {
-		if f.FileStart <= v.Pos() && v.Pos() < f.FileEnd {
-			var found string
-			ast.Inspect(f, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.SelectorExpr:
-					if n.Sel.Pos() == v.Pos() || n.X.End() == v.Pos()-1 || n.Pos() == v.Pos() {
-						found = "load " + n.Sel.Name
-					}
-				case *ast.StarExpr:
-					if n.Pos() == v.Pos() {
-						found = "load *"
-					}
-				}
-				return found == ""
-			})
-			if found != "" {
-				return found
-			}
-		}
+// describe names a load by the field it reads, or * for a plain
+// dereference.
+func describe(v ssa.Value) string {
+	fa, ok := v.(*ssa.UnOp).X.(*ssa.FieldAddr)
+	if !ok {
+		return "load *"
 	}
-	return "load"
+	st := fa.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	return "load " + st.Field(fa.Field).Name()
 }
 
 func TestInvariance(t *testing.T) {

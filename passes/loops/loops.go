@@ -355,7 +355,9 @@ func attachStatements(fn *ssa.Function, ls []*Loop) {
 	stmts := loopStmts(fn)
 	taken := make(map[ast.Stmt]bool)
 	var unmatched []*Loop
-	for _, l := range ls {
+	// Inner loops first: an outer loop's statement must enclose theirs.
+	for i := len(ls) - 1; i >= 0; i-- {
+		l := ls[i]
 		if l.Kind == RangeFunc {
 			continue
 		}
@@ -486,7 +488,7 @@ func votedStmt(l *Loop, stmts []ast.Stmt) ast.Stmt {
 	}
 	var best ast.Stmt
 	for _, s := range stmts {
-		if votes[s] > votes[best] {
+		if votes[s] > votes[best] && enclosesChildren(s, l) {
 			best = s
 		}
 	}
@@ -497,6 +499,23 @@ func votedStmt(l *Loop, stmts []ast.Stmt) ast.Stmt {
 		}
 	}
 	return best
+}
+
+// enclosesChildren reports whether s strictly encloses the statements of
+// l's nested loops in the same function. The code that runs when an inner
+// loop breaks out lies inside the inner statement's text but belongs to
+// the outer loop, so its votes alone could give the outer loop the inner
+// statement.
+func enclosesChildren(s ast.Stmt, l *Loop) bool {
+	for _, c := range l.Children {
+		if c.Fn != l.Fn || c.Stmt == nil {
+			continue
+		}
+		if s == c.Stmt || c.Stmt.Pos() < s.Pos() || s.End() < c.Stmt.End() {
+			return false
+		}
+	}
+	return true
 }
 
 func labelled(stmts []ast.Stmt, name string) ast.Stmt {
@@ -518,19 +537,30 @@ func inChild(l *Loop, b *ssa.BasicBlock) bool {
 }
 
 // rangeElement returns the range statement whose element access instr
-// is: the builder gives x[i] in the body the position of the operand x.
+// is: the builder gives x[i] in the body the position of the operand x,
+// which for an operand like s.items is that of its selector, inside the
+// operand's text rather than at its start.
 func rangeElement(stmts []ast.Stmt, instr ssa.Instruction) ast.Stmt {
 	switch instr.(type) {
 	case *ssa.IndexAddr, *ssa.Index:
 	default:
 		return nil
 	}
+	pos := instr.Pos()
+	var best *ast.RangeStmt
 	for _, s := range stmts {
-		if rs, ok := s.(*ast.RangeStmt); ok && rs.X.Pos() == instr.Pos() {
-			return rs
+		rs, ok := s.(*ast.RangeStmt)
+		if !ok || pos < rs.X.Pos() || pos >= rs.X.End() {
+			continue
+		}
+		if best == nil || rs.X.End()-rs.X.Pos() < best.X.End()-best.X.Pos() {
+			best = rs
 		}
 	}
-	return nil
+	if best == nil {
+		return nil
+	}
+	return best
 }
 
 // innermostRegion returns the smallest loop statement whose per-iteration

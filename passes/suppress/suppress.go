@@ -8,7 +8,11 @@
 // on the line of a finding or on the line above it. The analyzer names are
 // the leading words that name a registered analyzer (see [Register]); no
 // names means every analyzer. The reason is required: a directive without
-// one suppresses nothing, and an analyzer reports it. A directive that
+// one suppresses nothing, and an analyzer reports it. So does a directive
+// whose first word after the names looks like a misspelt analyzer name
+// (a quarter of its letters or fewer changed, swapped, added or dropped):
+// read as a reason, it would silently apply
+// to every analyzer. A directive that
 // names an analyzer but suppresses none of its findings is reported by
 // that analyzer as unused, so stale directives do not pile up.
 package suppress
@@ -61,10 +65,16 @@ type Directive struct {
 	// Names are the analyzers it applies to; empty means all.
 	Names  []string
 	Reason string
+	// Misspelt is the analyzer name the first word of the reason is
+	// likely a typo of, or "". Such a directive applies to nothing.
+	Misspelt string
 }
 
 // Applies reports whether d is meant for the analyzer called name.
 func (d *Directive) Applies(name string) bool {
+	if d.Misspelt != "" {
+		return false
+	}
 	if len(d.Names) == 0 {
 		return true
 	}
@@ -152,5 +162,52 @@ func parse(fset *token.FileSet, c *ast.Comment) *Directive {
 		words = words[1:]
 	}
 	d.Reason = strings.Join(words, " ")
+	if len(words) > 0 {
+		d.Misspelt = nearName(words[0])
+	}
 	return d
+}
+
+// nearName returns the registered analyzer name that w is a likely typo
+// of: at most one edit per four letters of the name (and at least one),
+// if w looks like a name (a lowercase word of four letters or more).
+func nearName(w string) string {
+	if len(w) < 4 || strings.ToLower(w) != w || strings.ContainsFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		return ""
+	}
+	namesMu.RLock()
+	defer namesMu.RUnlock()
+	for n := range names {
+		if editDistance(w, n) <= max(1, len(n)/4) {
+			return n
+		}
+	}
+	return ""
+}
+
+// editDistance counts the insertions, deletions, substitutions and
+// swaps of adjacent letters that turn ASCII word a into b (the optimal
+// string alignment distance).
+func editDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
 }

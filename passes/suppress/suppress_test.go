@@ -25,7 +25,11 @@ var reporter = &analysis.Analyzer{
 	Run: func(pass *analysis.Pass) (any, error) {
 		ds := pass.ResultOf[suppress.Analyzer].(*suppress.Directives)
 		for _, d := range ds.List {
-			pass.Reportf(d.Pos, "directive names=[%s] reason=%q", strings.Join(d.Names, " "), d.Reason)
+			misspelt := ""
+			if d.Misspelt != "" {
+				misspelt = " misspelt " + d.Misspelt
+			}
+			pass.Reportf(d.Pos, "directive names=[%s] reason=%q%s", strings.Join(d.Names, " "), d.Reason, misspelt)
 		}
 		for _, f := range pass.Files {
 			ast.Inspect(f, func(n ast.Node) bool {

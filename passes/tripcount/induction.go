@@ -39,6 +39,10 @@ func inductionOf(l *loops.Loop, v ssa.Value) (induction, int64, bool) {
 		}
 		offset, v = c, b.X
 	}
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		ind, ok := capturedInduction(l, load)
+		return ind, offset, ok
+	}
 	phi, ok := v.(*ssa.Phi)
 	if !ok || phi.Block() != l.Header {
 		return induction{}, 0, false

@@ -4,7 +4,8 @@
 // A trip count is one of:
 //
 //   - const(N): a compile-time constant: range over an array, a pointer to
-//     one, or a constant integer, or a counted loop with constant bounds;
+//     one, a slice literal, or a constant integer, or a counted loop with
+//     constant bounds;
 //   - len(x): range over a slice, string or map, or a counted loop bounded
 //     by len(x) of a loop-invariant x;
 //   - int(n): range over a non-constant integer, or a counted loop bounded
@@ -81,6 +82,8 @@ type Count struct {
 
 	// down says the count comes from the start of a decreasing counter.
 	down bool
+	// exit is the edge the loop leaves by when the count runs out.
+	exit loops.Edge
 }
 
 func (c Count) String() string {
@@ -132,7 +135,7 @@ func run(pass *analysis.Pass) (any, error) {
 	oracle := pass.ResultOf[invariant.Analyzer].(*invariant.Oracle)
 	cs := &Counts{byLoop: make(map[*loops.Loop]Count, len(forest.All))}
 	for _, l := range forest.All {
-		cs.byLoop[l] = count(pass.TypesInfo, oracle, l)
+		cs.byLoop[l] = literalLength(count(pass.TypesInfo, oracle, l))
 	}
 	return cs, nil
 }
@@ -143,12 +146,17 @@ func count(info *types.Info, oracle *invariant.Oracle, l *loops.Loop) Count {
 		return Count{}
 	}
 	if c, ok := rangeCount(info, l); ok {
+		c.exit = rangeExit(l)
 		return c
 	}
 	for _, exit := range l.Exits {
 		c, ok := inductionCount(oracle, l, exit)
 		if ok {
 			c.Expr = boundExpr(l, c)
+			if c.Expr == nil {
+				c.Expr = conditionBound(l, exit, c)
+			}
+			c.exit = exit
 			return c
 		}
 	}

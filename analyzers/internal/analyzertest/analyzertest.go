@@ -26,7 +26,14 @@ import (
 // .golden files, that applying the suggested fixes yields them.
 func Run(t *testing.T, a *analysis.Analyzer) {
 	t.Helper()
-	dir := analysistest.TestData()
+	RunDir(t, a, analysistest.TestData())
+}
+
+// RunDir is Run over the scenario packages in dir/src, for scenarios
+// that need the analyzer configured differently (a flag set) and so
+// live apart from the default ones.
+func RunDir(t *testing.T, a *analysis.Analyzer, dir string) {
+	t.Helper()
 	scenarios, err := Scenarios(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -49,15 +49,19 @@ func writeOptions(buf *bytes.Buffer, name string, fs *flag.FlagSet) {
 	n := 0
 	fs.VisitAll(func(*flag.Flag) { n++ })
 	if n == 0 {
-		buf.WriteString("None of its own; the shared `-tripcount.cold` threshold (default 8) decides which loops are too small to matter.\n")
+		buf.WriteString("None of its own.\n")
+		buf.WriteString(sharedOptions)
 		return
 	}
 	buf.WriteString("| flag | default | meaning |\n|---|---|---|\n")
 	fs.VisitAll(func(f *flag.Flag) {
 		fmt.Fprintf(buf, "| `-%s.%s` | `%s` | %s |\n", name, f.Name, f.DefValue, f.Usage)
 	})
-	buf.WriteString("\nThe shared `-tripcount.cold` threshold (default 8) decides which loops are too small to matter.\n")
+	buf.WriteString(sharedOptions)
 }
+
+// sharedOptions describes the options of the shared passes.
+const sharedOptions = "\nShared by every analyzer: `-tripcount.cold` (default 8), the constant trip count below which a loop is cold; the description above says how this analyzer uses it.\n"
 
 func capitalize(s string) string {
 	if s == "" {

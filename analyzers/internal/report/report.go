@@ -6,6 +6,7 @@ package report
 import (
 	"go/ast"
 	"go/token"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -65,6 +66,12 @@ func LoopInfo(l *loops.Loop) analysis.RelatedInformation {
 func (r *Reporter) Flush() {
 	name := r.pass.Analyzer.Name
 	for _, d := range r.dirs.List {
+		if d.Misspelt == name {
+			word, _, _ := strings.Cut(d.Reason, " ")
+			r.pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.Pos + token.Pos(len("//perfvet:ignore")),
+				Message: "perfvet:ignore directive names no analyzer " + word + "; did you mean " + name + "? it suppresses nothing as written"})
+			continue
+		}
 		if !d.NamesAnalyzer(name) {
 			continue
 		}

@@ -15,3 +15,11 @@ func noReason(names []string) (s string) {
 	}
 	return
 }
+
+func misspelt(names []string) (s string) {
+	for _, name := range names {
+		/* want `perfvet:ignore directive names no analyzer concatlop; did you mean concatloop\? it suppresses nothing as written` */ //perfvet:ignore concatlop small input
+		s += name // want `s grows by \+= on every iteration`
+	}
+	return
+}

@@ -22,6 +22,10 @@ func cases() {
 
 	finding() // want `reported`
 
+	// A likely typo of a name suppresses nothing.
+	/* want `directive names=\[\] reason="alpah is spelt wrong" misspelt alpha` */ //perfvet:ignore alpah is spelt wrong
+	finding() // want `reported`
+
 	//perfvet:ignoreall is not a directive
 	finding() // want `reported`
 }

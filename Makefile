@@ -1,0 +1,56 @@
+# perfvet's build, test and maintenance targets. `make test` is what CI
+# runs (see .ci/run); every target works on a fresh clone with only Go
+# installed.
+
+GO ?= go
+# staticcheck 2026.2.2, a release that supports Go 1.26.
+STATICCHECK_VERSION := v0.8.2
+
+.PHONY: all test unit fmt vet dogfood build install lint docs
+
+all: test
+
+## Verification
+
+# test is the whole gate: unit and end-to-end tests, formatting, vet, and
+# perfvet clean on its own source.
+test: unit fmt vet dogfood
+
+unit:
+	$(GO) test ./...
+
+# fmt fails listing the files gofmt would change. testdata holds
+# deliberately broken Go (unparsable fixtures) and is not checked.
+fmt:
+	@files=$$(gofmt -l $$(find . -name '*.go' -not -path '*/testdata/*')); \
+	if [ -n "$$files" ]; then echo "gofmt needed:"; echo "$$files"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+# dogfood runs perfvet on itself: any finding fails the build.
+dogfood:
+	$(GO) run ./cmd/perfvet ./...
+
+lint:
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
+
+# golangci: the golangci-lint plugin check goes here.
+
+## Building
+
+build:
+	$(GO) build -o bin/perfvet ./cmd/perfvet
+
+install:
+	$(GO) install ./cmd/perfvet
+
+## Maintenance
+
+# docs regenerates docs/analyzers/*.md from each analyzer's doc.go.
+docs:
+	$(GO) test ./analyzers -run TestDocs -update
+
+# bench: the per-analyzer cost benchmarks (cost_test.go) go here.
+
+# corpus: running perfvet over a corpus of real modules goes here.

@@ -1,0 +1,408 @@
+package fanout
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/passes/loops"
+)
+
+// This file holds the checks on SSA that recognise what bounds a
+// goroutine fan-out: semaphores, waits, accept loops, worker pools.
+
+// effect is something an instruction, or a function it calls, does that
+// bounds a fan-out.
+type effect int
+
+const (
+	acquires effect = iota // takes a semaphore slot
+	joins                  // waits for goroutines or results
+	accepts                // accepts a network connection
+)
+
+// has reports whether instr has effect e, itself or through the
+// same-package function it calls.
+func (c *checker) has(instr ssa.Instruction, e effect) bool {
+	switch e {
+	case acquires:
+		return c.isAcquire(instr)
+	case joins:
+		return c.isJoin(instr)
+	}
+	return c.isAccept(instr)
+}
+
+// calleeHas reports whether the same-package function call invokes has
+// an instruction with effect e, following its calls in turn. Results
+// are memoized per function; a recursive call counts as not having it.
+func (c *checker) calleeHas(call *ssa.CallCommon, e effect) bool {
+	callee := c.bodyOf(call.StaticCallee())
+	if callee == nil {
+		return false
+	}
+	key := effectKey{callee, e}
+	if done, ok := c.effects[key]; ok {
+		return done
+	}
+	c.effects[key] = false
+	for _, b := range callee.Blocks {
+		for _, instr := range b.Instrs {
+			if c.has(instr, e) {
+				c.effects[key] = true
+				return true
+			}
+		}
+	}
+	return false
+}
+
+type effectKey struct {
+	fn *ssa.Function
+	e  effect
+}
+
+// acquiresBefore reports whether a semaphore is acquired before x on
+// every path to it: by an instruction of loop l that dominates x, or,
+// with l nil, anywhere in x's function.
+func (c *checker) acquiresBefore(x ssa.Instruction, l *loops.Loop) bool {
+	return c.someDominates(x, l, acquires)
+}
+
+// acceptsBefore reports whether the iteration of l accepts a connection
+// before x: the accept loop of a server, where one goroutine per
+// connection is the standard idiom.
+func (c *checker) acceptsBefore(x ssa.Instruction, l *loops.Loop) bool {
+	return c.someDominates(x, l, accepts)
+}
+
+// someDominates reports whether an instruction with effect e dominates
+// x, looking at the blocks of l, or of x's function if l is nil.
+func (c *checker) someDominates(x ssa.Instruction, l *loops.Loop, e effect) bool {
+	for _, b := range x.Parent().Blocks {
+		if l != nil && !l.Contains(b) || !b.Dominates(x.Block()) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			if instr == x {
+				break
+			}
+			if c.has(instr, e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// joinsAfter reports whether, after x and before the next iteration of l
+// (or the end of x's function if l is nil), some path waits: for the
+// goroutines (WaitGroup.Wait, errgroup.Group.Wait) or for a result (a
+// receive). The loop then runs a bounded number of goroutines at a time,
+// like a batch or a call with a timeout.
+func (c *checker) joinsAfter(x ssa.Instruction, l *loops.Loop) bool {
+	start := x.Block()
+	for i, instr := range start.Instrs {
+		if instr == x {
+			for _, after := range start.Instrs[i+1:] {
+				if c.isJoin(after) {
+					return true
+				}
+			}
+		}
+	}
+	if l == nil && c.defersJoin(x.Parent()) {
+		return true
+	}
+	seen := map[*ssa.BasicBlock]bool{start: true}
+	stack := append([]*ssa.BasicBlock(nil), start.Succs...)
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[b] || l != nil && (!l.Contains(b) || b == l.Header) {
+			continue
+		}
+		seen[b] = true
+		for _, instr := range b.Instrs {
+			if c.isJoin(instr) {
+				return true
+			}
+		}
+		stack = append(stack, b.Succs...)
+	}
+	return false
+}
+
+// isAcquire reports whether instr acquires a semaphore: a send into a
+// channel that is not provably unbuffered (also as a select case), a
+// semaphore.Weighted Acquire or TryAcquire, or a call of a same-package
+// function that does one of these.
+func (c *checker) isAcquire(instr ssa.Instruction) bool {
+	switch instr := instr.(type) {
+	case *ssa.Send:
+		return !unbuffered(instr.Chan)
+	case *ssa.Select:
+		for _, st := range instr.States {
+			if st.Dir == types.SendOnly && !unbuffered(st.Chan) {
+				return true
+			}
+		}
+	case *ssa.Call:
+		return isSemaphoreAcquire(calleeObj(&instr.Call)) || c.calleeHas(&instr.Call, acquires)
+	}
+	return false
+}
+
+// isJoin reports whether instr waits: a receive, a blocking select with
+// a receive case other than a context's Done, a call of a method named
+// Wait, or a call of a same-package function that does one of these.
+func (c *checker) isJoin(instr ssa.Instruction) bool {
+	switch instr := instr.(type) {
+	case *ssa.UnOp:
+		return instr.Op == token.ARROW
+	case *ssa.Select:
+		if !instr.Blocking {
+			return false
+		}
+		for _, st := range instr.States {
+			if st.Dir == types.RecvOnly && !isDone(st.Chan) {
+				return true
+			}
+		}
+	case *ssa.Call:
+		return c.joinCall(&instr.Call)
+	}
+	return false
+}
+
+// joinCall reports whether call waits: a method named Wait, or a
+// same-package function that waits.
+func (c *checker) joinCall(call *ssa.CallCommon) bool {
+	if obj := calleeObj(call); obj != nil && obj.Name() == "Wait" && obj.Signature().Recv() != nil {
+		return true
+	}
+	return c.calleeHas(call, joins)
+}
+
+// defersJoin reports whether fn defers a wait (defer wg.Wait(), a
+// deferred closure that receives): whatever it starts ends before it
+// returns.
+func (c *checker) defersJoin(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if d, ok := instr.(*ssa.Defer); ok && c.joinCall(&d.Call) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isDone reports whether ch is the result of a Done method call, such as
+// ctx.Done(): waiting for cancellation waits for no goroutine.
+func isDone(ch ssa.Value) bool {
+	call, ok := ch.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	obj := calleeObj(&call.Call)
+	return obj != nil && obj.Name() == "Done"
+}
+
+// isAccept reports whether instr accepts a connection: a call of a
+// method whose name starts with Accept (net.Listener.Accept,
+// AcceptTCP, ...), directly or in a same-package function.
+func (c *checker) isAccept(instr ssa.Instruction) bool {
+	call, ok := instr.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	if obj := calleeObj(&call.Call); obj != nil && strings.HasPrefix(obj.Name(), "Accept") && obj.Signature().Recv() != nil {
+		return true
+	}
+	return c.calleeHas(&call.Call, accepts)
+}
+
+// unbuffered reports whether ch is provably an unbuffered channel: made
+// with no capacity (or a zero one), in a register or in the local
+// variable a closure captures. Sending on it waits for a receiver rather
+// than taking a slot.
+func unbuffered(ch ssa.Value) bool {
+	mc, ok := stored(ch).(*ssa.MakeChan)
+	if !ok {
+		return false
+	}
+	k, ok := mc.Size.(*ssa.Const)
+	return ok && k.Value != nil && constant.Sign(k.Value) == 0
+}
+
+// isWorker reports whether fn, run as a goroutine, is a worker rather
+// than a per-item task: it (or a same-package function it calls) loops
+// receiving from a channel that it is given rather than one it makes
+// (a ticker's, a context's), so however many are started they share
+// one stream of work.
+func (c *checker) isWorker(fn *ssa.Function, depth int, seen map[*ssa.Function]bool) bool {
+	if seen[fn] || depth > maxCallDepth {
+		return false
+	}
+	seen[fn] = true
+	for _, l := range c.forest.Of(fn) {
+		for _, instr := range l.Instrs() {
+			for _, ch := range received(instr) {
+				if givenChannel(ch) {
+					return true
+				}
+			}
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			if callee := c.bodyOf(call.Call.StaticCallee()); callee != nil && c.isWorker(callee, depth+1, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// received returns the channels instr receives from.
+func received(instr ssa.Instruction) []ssa.Value {
+	switch instr := instr.(type) {
+	case *ssa.UnOp:
+		if instr.Op == token.ARROW {
+			return []ssa.Value{instr.X}
+		}
+	case *ssa.Select:
+		var chs []ssa.Value
+		for _, st := range instr.States {
+			if st.Dir == types.RecvOnly {
+				chs = append(chs, st.Chan)
+			}
+		}
+		return chs
+	}
+	return nil
+}
+
+// givenChannel reports whether ch comes from outside the function that
+// receives from it: a parameter, a captured variable, a global, or a
+// field reached from one of these.
+func givenChannel(ch ssa.Value) bool {
+	for range 8 {
+		switch v := ch.(type) {
+		case *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
+			return true
+		case *ssa.UnOp:
+			if v.Op != token.MUL {
+				return false
+			}
+			ch = v.X
+		case *ssa.FieldAddr:
+			ch = v.X
+		case *ssa.Field:
+			ch = v.X
+		case *ssa.ChangeType:
+			ch = v.X
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// acquiresFirst reports whether fn, run as a goroutine, acquires a
+// semaphore before doing anything else: the work is bounded, although
+// the goroutines waiting for their turn are not.
+func (c *checker) acquiresFirst(fn *ssa.Function, depth int) bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	for b := fn.Blocks[0]; b != nil && !seen[b]; {
+		seen[b] = true
+		var next *ssa.BasicBlock
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Send:
+				return c.semaphoreChannel(fn, instr.Chan)
+			case *ssa.Select:
+				for _, st := range instr.States {
+					if st.Dir == types.SendOnly && c.semaphoreChannel(fn, st.Chan) {
+						return true
+					}
+				}
+				return false
+			case *ssa.Call:
+				if isSemaphoreAcquire(calleeObj(&instr.Call)) {
+					return true
+				}
+				callee := c.bodyOf(instr.Call.StaticCallee())
+				return callee != nil && depth < maxCallDepth && c.acquiresFirst(callee, depth+1)
+			case *ssa.Jump:
+				next = b.Succs[0]
+			default:
+				if isAction(instr) {
+					return false
+				}
+			}
+		}
+		b = next
+	}
+	return false
+}
+
+// isAction reports whether instr does something observable, as opposed
+// to the bookkeeping a function starts with: addressing, loading and
+// storing its variables, making closures, deferring calls.
+func isAction(instr ssa.Instruction) bool {
+	switch instr := instr.(type) {
+	case *ssa.Alloc, *ssa.Store, *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Field, *ssa.Index,
+		*ssa.MakeClosure, *ssa.Defer, *ssa.DebugRef, *ssa.ChangeType, *ssa.ChangeInterface,
+		*ssa.Convert, *ssa.MakeInterface, *ssa.Extract, *ssa.Slice, *ssa.BinOp, *ssa.Phi:
+		return false
+	case *ssa.UnOp:
+		return instr.Op == token.ARROW
+	}
+	return true
+}
+
+// semaphoreChannel reports whether a send on ch, first thing in fn, takes
+// a semaphore slot: the channel carries empty structs, or fn (or a
+// function it defers or nests) also receives from such a channel to
+// release the slot.
+func (c *checker) semaphoreChannel(fn *ssa.Function, ch ssa.Value) bool {
+	t, ok := coreType(ch.Type()).(*types.Chan)
+	if !ok {
+		return false
+	}
+	if st, ok := t.Elem().Underlying().(*types.Struct); ok && st.NumFields() == 0 {
+		return true
+	}
+	return receivesType(fn, t.Elem(), 0)
+}
+
+// receivesType reports whether fn or a function nested in it receives a
+// value of type elem from a channel.
+func receivesType(fn *ssa.Function, elem types.Type, depth int) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			for _, ch := range received(instr) {
+				if t, ok := coreType(ch.Type()).(*types.Chan); ok && types.Identical(t.Elem(), elem) {
+					return true
+				}
+			}
+		}
+	}
+	if depth < maxCallDepth {
+		for _, anon := range fn.AnonFuncs {
+			if receivesType(anon, elem, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,394 @@
+package fanout
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/internal/report"
+	"github.com/perfvet/perfvet/analyzers/internal/source"
+	"github.com/perfvet/perfvet/passes/irbuild"
+	"github.com/perfvet/perfvet/passes/loops"
+	"github.com/perfvet/perfvet/passes/tripcount"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports goroutines started once per iteration of a loop whose
+// trip count depends on the data, with nothing bounding how many run at
+// once.
+var Analyzer = &analysis.Analyzer{
+	Name:     "fanout",
+	Doc:      meta.MustExtractDoc(doc, "fanout"),
+	URL:      meta.URL("fanout"),
+	Requires: report.Requires(irbuild.Analyzer, loops.Analyzer, tripcount.Analyzer),
+	Run:      run,
+}
+
+// Info is the analyzer's registry entry.
+var Info = meta.Info{Analyzer: Analyzer}
+
+// maxCallDepth bounds how far the analyzer follows same-package calls:
+// from a loop into the closures that start goroutines, and from a
+// goroutine into the functions that do its work.
+const maxCallDepth = 3
+
+// api says how a goroutine is started.
+type api int
+
+const (
+	goStmt      api = iota // go f(...)
+	groupGo                // (*errgroup.Group).Go
+	waitGroupGo            // (*sync.WaitGroup).Go
+)
+
+// launch is one place that starts a goroutine.
+type launch struct {
+	instr ssa.Instruction // the *ssa.Go, or the *ssa.Call of a Go method
+	api   api
+	// body is the function the goroutine runs, when it is known and its
+	// SSA was built (same package).
+	body *ssa.Function
+}
+
+// checker holds what the checks of one package share.
+type checker struct {
+	pass   *analysis.Pass
+	ir     *irbuild.IR
+	forest *loops.Forest
+	counts *tripcount.Counts
+	// callers lists the static calls of each closure, so that a
+	// goroutine started in a closure is traced back to the loop that
+	// calls it.
+	callers map[*ssa.Function][]*ssa.Call
+	groups  *groupLimits
+	// effects memoizes which functions, with their callees, acquire,
+	// join or accept.
+	effects map[effectKey]bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !mayLaunch(pass.Files) {
+		return nil, nil
+	}
+	r := report.New(pass)
+	defer r.Flush()
+	c := &checker{
+		pass:    pass,
+		ir:      pass.ResultOf[irbuild.Analyzer].(*irbuild.IR),
+		forest:  pass.ResultOf[loops.Analyzer].(*loops.Forest),
+		counts:  pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
+		groups:  newGroupLimits(pass),
+		effects: make(map[effectKey]bool),
+	}
+	c.callers = callGraph(c.ir.Funcs)
+	for _, fn := range c.ir.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				ln, ok := c.launchAt(instr)
+				if !ok {
+					continue
+				}
+				if l, via := c.unbounded(ln); l != nil {
+					c.report(r, ln, l, via)
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// mayLaunch reports whether files contain a go statement or a call of a
+// method named Go, without which there is nothing to look at.
+func mayLaunch(files []*ast.File) bool {
+	found := false
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.GoStmt:
+				found = true
+			case *ast.SelectorExpr:
+				found = found || n.Sel.Name == "Go"
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// callGraph maps each closure to the static calls of it in funcs. Calls
+// through go and defer are left out: they do not run the callee as part
+// of the caller's iteration.
+func callGraph(funcs []*ssa.Function) map[*ssa.Function][]*ssa.Call {
+	callers := make(map[*ssa.Function][]*ssa.Call)
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				if callee := origin(call.Call.StaticCallee()); callee != nil && callee.Parent() != nil {
+					callers[callee] = append(callers[callee], call)
+				}
+			}
+		}
+	}
+	return callers
+}
+
+// origin returns the generic function an instantiation comes from, or fn.
+func origin(fn *ssa.Function) *ssa.Function {
+	if fn != nil && fn.Origin() != nil {
+		return fn.Origin()
+	}
+	return fn
+}
+
+// launchAt recognises instr as a place that starts a goroutine.
+func (c *checker) launchAt(instr ssa.Instruction) (launch, bool) {
+	switch instr := instr.(type) {
+	case *ssa.Go:
+		return launch{instr: instr, api: goStmt, body: c.bodyOf(instr.Call.StaticCallee())}, true
+	case *ssa.Call:
+		var a api
+		switch obj := calleeObj(&instr.Call); {
+		case isErrgroupGo(obj):
+			a = groupGo
+		case isWaitGroupGo(obj):
+			a = waitGroupGo
+		default:
+			return launch{}, false
+		}
+		ln := launch{instr: instr, api: a}
+		if args := instr.Call.Args; len(args) == 2 {
+			ln.body = c.bodyOf(funcValue(args[1]))
+		}
+		return ln, true
+	}
+	return launch{}, false
+}
+
+// funcValue returns the function a func-typed value denotes, if static.
+func funcValue(v ssa.Value) *ssa.Function {
+	switch v := v.(type) {
+	case *ssa.Function:
+		return v
+	case *ssa.MakeClosure:
+		fn, _ := v.Fn.(*ssa.Function)
+		return fn
+	}
+	return nil
+}
+
+// bodyOf returns fn if its body can be inspected: a function of this
+// package, or a synthetic wrapper (a bound method value) around one.
+// Functions of other packages have no SSA body.
+func (c *checker) bodyOf(fn *ssa.Function) *ssa.Function {
+	fn = origin(fn)
+	if fn == nil || fn.Blocks == nil {
+		return nil
+	}
+	return fn
+}
+
+// unbounded returns the data-dependent loop in which ln starts goroutines
+// with nothing bounding how many run at once, or nil. via is the call in
+// that loop through which ln is reached when ln is in a closure the loop
+// calls, or nil.
+func (c *checker) unbounded(ln launch) (l *loops.Loop, via *ssa.Call) {
+	l, via = c.repeatingLoop(ln.instr, 0, make(map[*ssa.Function]bool))
+	if l == nil || c.launchBounded(ln) {
+		return nil, nil
+	}
+	return l, via
+}
+
+// repeatingLoop finds the innermost data-dependent loop that runs x once
+// per iteration, directly or through the closures it calls, and returns
+// nil if a bound of the iteration holds there (see boundedInIteration).
+// Loops with a fixed count are looked through: a goroutine started three
+// times per element is still started per element.
+func (c *checker) repeatingLoop(x ssa.Instruction, depth int, seen map[*ssa.Function]bool) (*loops.Loop, *ssa.Call) {
+	for _, l := range c.forest.Enclosing(x) {
+		if !c.dataDependent(l) {
+			continue
+		}
+		if l.Fn != x.Parent() || c.boundedInIteration(l, x) {
+			return nil, nil
+		}
+		return l, nil
+	}
+	// Only closures are followed to their callers: a named function that
+	// starts a goroutine is an API whose goroutine is part of its
+	// contract, and it usually talks to the goroutine before it returns
+	// (through a pipe, a deferred receive).
+	fn := x.Parent()
+	if fn.Parent() == nil || depth >= maxCallDepth || seen[fn] {
+		return nil, nil
+	}
+	seen[fn] = true
+	if c.acquiresBefore(x, nil) || c.joinsAfter(x, nil) {
+		return nil, nil
+	}
+	for _, call := range c.callers[fn] {
+		if l, via := c.repeatingLoop(call, depth+1, seen); l != nil {
+			if via == nil {
+				via = call
+			}
+			return l, via
+		}
+	}
+	return nil, nil
+}
+
+// boundedInIteration reports whether the iteration of l that runs x
+// limits concurrency: it acquires a semaphore (or takes a token) or
+// accepts a connection before x, waits for goroutines after it, runs x
+// on one iteration only, or talks to the goroutine through a pipe.
+func (c *checker) boundedInIteration(l *loops.Loop, x ssa.Instruction) bool {
+	return c.acquiresBefore(x, l) || c.takesToken(l, x) || c.acceptsBefore(x, l) || c.joinsAfter(x, l) ||
+		c.atMostOnce(l, x) || c.pipedInIteration(l, x)
+}
+
+// launchBounded reports whether the goroutines ln starts are bounded
+// whatever loop starts them: an errgroup with a limit, a worker that
+// drains a channel, or a body that first acquires a semaphore.
+func (c *checker) launchBounded(ln launch) bool {
+	if ln.api == groupGo && c.groups.limited(ln.instr.(*ssa.Call)) {
+		return true
+	}
+	if ln.body == nil {
+		return false
+	}
+	return c.isWorker(ln.body, 0, make(map[*ssa.Function]bool)) || c.acquiresFirst(ln.body, 0)
+}
+
+// report reports ln, started per iteration of l (through the call via,
+// if not nil).
+func (c *checker) report(r *report.Reporter, ln launch, l *loops.Loop, via *ssa.Call) {
+	node, recv := c.siteNode(ln)
+	if node == nil {
+		return // no syntax to point at
+	}
+	per := c.perIteration(l)
+	var msg string
+	switch ln.api {
+	case goStmt:
+		msg = "a goroutine is started " + per + " with nothing bounding concurrency; " + remedy
+	case waitGroupGo:
+		msg = recv + ".Go starts a goroutine " + per + " with nothing bounding concurrency; " + remedy
+	case groupGo:
+		msg = recv + ".Go starts a goroutine " + per + " and " + recv + " has no SetLimit, so nothing bounds concurrency; call " +
+			recv + ".SetLimit before the loop"
+	}
+	related := []analysis.RelatedInformation{report.LoopInfo(l)}
+	if via != nil {
+		related = append(related, analysis.RelatedInformation{Pos: via.Pos(), Message: "called here on every iteration"})
+	}
+	r.Report(analysis.Diagnostic{Pos: node.Pos(), End: node.End(), Message: msg, Related: related})
+}
+
+const remedy = "use errgroup with SetLimit, a semaphore, or a fixed worker pool"
+
+// span is a source range to report.
+type span struct{ pos, end ast.Node }
+
+func (s span) Pos() token.Pos { return s.pos.Pos() }
+func (s span) End() token.Pos { return s.end.End() }
+
+// siteNode returns the short range to report for ln: "go f" or "go func()"
+// for a go statement, "g.Go" for a method call, and the source of the
+// receiver of a method call.
+func (c *checker) siteNode(ln launch) (ast.Node, string) {
+	_, path := source.Enclosing(c.pass, ln.instr.Pos())
+	for _, n := range path {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			if ln.api == goStmt && n.Go == ln.instr.Pos() {
+				var end ast.Node = n.Call.Fun
+				if lit, ok := n.Call.Fun.(*ast.FuncLit); ok {
+					end = lit.Type
+				}
+				return span{n, end}, ""
+			}
+		case *ast.CallExpr:
+			if ln.api != goStmt && n.Lparen == ln.instr.Pos() {
+				sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+				if !ok {
+					return nil, ""
+				}
+				return span{n, sel}, types.ExprString(sel.X)
+			}
+		case *ast.FuncDecl, *ast.FuncLit:
+			return nil, ""
+		}
+	}
+	return nil, ""
+}
+
+// perIteration says how often l starts a goroutine: "for every element
+// of urls", "for each of the n iterations", "for every value received
+// from ch", "on every iteration of the for loop".
+func (c *checker) perIteration(l *loops.Loop) string {
+	cnt := c.counts.Of(l)
+	if cnt.Expr != nil {
+		switch cnt.Kind {
+		case tripcount.Len:
+			return "for every element of " + types.ExprString(lenOperand(c.pass.TypesInfo, cnt.Expr))
+		case tripcount.Int:
+			return "for each of the " + types.ExprString(cnt.Expr) + " iterations"
+		}
+	}
+	if rs, ok := l.Stmt.(*ast.RangeStmt); ok {
+		switch coreType(c.pass.TypesInfo.TypeOf(rs.X)).(type) {
+		case *types.Chan:
+			return "for every value received from " + types.ExprString(rs.X)
+		case *types.Signature:
+			return "for every element yielded by " + types.ExprString(rs.X)
+		}
+	}
+	return "on every iteration of " + l.Describe()
+}
+
+// lenOperand returns x for the bound len(x) of a counted loop, else e.
+func lenOperand(info *types.Info, e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return e
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "len" {
+			return call.Args[0]
+		}
+	}
+	return e
+}
+
+// coreType returns the underlying type of t, or the single underlying
+// type of a type parameter's constraint.
+func coreType(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
+		iface, _ := tp.Underlying().(*types.Interface)
+		if iface == nil || iface.NumEmbeddeds() != 1 {
+			return nil
+		}
+		if u, ok := iface.EmbeddedType(0).(*types.Union); ok && u.Len() == 1 {
+			return u.Term(0).Type().Underlying()
+		}
+		return nil
+	}
+	return t.Underlying()
+}

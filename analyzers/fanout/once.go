@@ -1,0 +1,362 @@
+package fanout
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/passes/loops"
+)
+
+// This file recognises iterations that are bounded by how they relate to
+// the goroutine: a go statement that can run on one iteration only, and
+// a goroutine that the iteration talks to through a pipe.
+
+// atMostOnce reports whether x runs on at most one iteration of l: it
+// only runs when a counter of l equals a fixed value (if n == 2), or in
+// the select case of a timer made before the loop, which fires once.
+func (c *checker) atMostOnce(l *loops.Loop, x ssa.Instruction) bool {
+	for _, b := range l.Blocks() {
+		ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		then := b.Succs[0]
+		if len(then.Preds) != 1 || !then.Dominates(x.Block()) {
+			continue
+		}
+		cond, ok := ifInstr.Cond.(*ssa.BinOp)
+		if !ok || cond.Op != token.EQL {
+			continue
+		}
+		if counterEquals(l, cond) || firesOnce(l, cond) {
+			return true
+		}
+	}
+	return false
+}
+
+// counterEquals reports whether cond compares a counter of l, offset by
+// a constant, with a value fixed during the loop.
+func counterEquals(l *loops.Loop, cond *ssa.BinOp) bool {
+	return isCounter(l, cond.X) && !definedIn(l, cond.Y) || isCounter(l, cond.Y) && !definedIn(l, cond.X)
+}
+
+// isCounter reports whether v is c or c±k for a phi c at l's header that
+// every iteration moves by a non-zero constant in one direction.
+func isCounter(l *loops.Loop, v ssa.Value) bool {
+	if b, ok := v.(*ssa.BinOp); ok && (b.Op == token.ADD || b.Op == token.SUB) {
+		if _, isConst := b.Y.(*ssa.Const); isConst {
+			v = b.X
+		}
+	}
+	phi, ok := v.(*ssa.Phi)
+	if !ok || phi.Block() != l.Header {
+		return false
+	}
+	sign, steps := 0, 0
+	for i, pred := range phi.Block().Preds {
+		if !l.Contains(pred) {
+			continue
+		}
+		step, ok := phi.Edges[i].(*ssa.BinOp)
+		if !ok || step.X != phi || step.Op != token.ADD && step.Op != token.SUB {
+			return false
+		}
+		k, ok := step.Y.(*ssa.Const)
+		if !ok || k.Value == nil {
+			return false
+		}
+		s := k.Int64()
+		if step.Op == token.SUB {
+			s = -s
+		}
+		switch {
+		case s == 0, sign > 0 && s < 0, sign < 0 && s > 0:
+			return false
+		case s > 0:
+			sign = 1
+		default:
+			sign = -1
+		}
+		steps++
+	}
+	return steps > 0
+}
+
+// firesOnce reports whether cond selects the case of a select that
+// receives from a timer's channel made before l and not reset in it
+// (time.NewTimer(d).C, time.After(d)).
+func firesOnce(l *loops.Loop, cond *ssa.BinOp) bool {
+	index, k := cond.X, cond.Y
+	if _, ok := index.(*ssa.Const); ok {
+		index, k = k, index
+	}
+	ext, ok := index.(*ssa.Extract)
+	kc, ok2 := k.(*ssa.Const)
+	if !ok || !ok2 || ext.Index != 0 || kc.Value == nil {
+		return false
+	}
+	sel, ok := ext.Tuple.(*ssa.Select)
+	i := kc.Int64()
+	if !ok || i < 0 || i >= int64(len(sel.States)) || sel.States[i].Dir != types.RecvOnly {
+		return false
+	}
+	return oneShot(l, sel.States[i].Chan) && !resetsTimer(l)
+}
+
+// oneShot reports whether ch is the channel of a timer made before l:
+// t.C of a *time.Timer, or the result of time.After.
+func oneShot(l *loops.Loop, ch ssa.Value) bool {
+	if call, ok := stored(ch).(*ssa.Call); ok {
+		return isFunc(calleeObj(&call.Call), "time", "After") && !definedIn(l, call)
+	}
+	load, ok := ch.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok || !isTimer(fa.X.Type()) {
+		return false
+	}
+	timer := fa.X
+	if ld, ok := timer.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		if alloc, ok := ld.X.(*ssa.Alloc); ok && !storedIn(l, alloc) {
+			return true
+		}
+	}
+	return !definedIn(l, timer)
+}
+
+// isTimer reports whether t is *time.Timer.
+func isTimer(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && named.Obj().Name() == "Timer" && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "time"
+}
+
+// resetsTimer reports whether l resets a timer in a way that can make it
+// fire again. Resetting a timer that Stop has just stopped before it
+// fired (if t.Stop() { t.Reset(0) }) only moves its single firing.
+func resetsTimer(l *loops.Loop) bool {
+	for _, instr := range l.Instrs() {
+		if call, ok := instr.(*ssa.Call); ok && isMethod(calleeObj(&call.Call), "time", "Timer", "Reset") && !afterStop(l, call) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterStop reports whether reset, a t.Reset call, only runs when t.Stop
+// reported that t had not fired yet.
+func afterStop(l *loops.Loop, reset *ssa.Call) bool {
+	timer := variableOf(reset.Call.Args[0])
+	for _, b := range l.Blocks() {
+		ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		stop, ok := ifInstr.Cond.(*ssa.Call)
+		if !ok || !isMethod(calleeObj(&stop.Call), "time", "Timer", "Stop") || variableOf(stop.Call.Args[0]) != timer {
+			continue
+		}
+		if then := b.Succs[0]; len(then.Preds) == 1 && then.Dominates(reset.Block()) {
+			return true
+		}
+	}
+	return false
+}
+
+// storedIn reports whether l stores into alloc.
+func storedIn(l *loops.Loop, alloc *ssa.Alloc) bool {
+	for _, ref := range *alloc.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc && l.ContainsInstr(st) {
+			return true
+		}
+	}
+	return false
+}
+
+// definedIn reports whether v is computed by an instruction of l.
+func definedIn(l *loops.Loop, v ssa.Value) bool {
+	instr, ok := v.(ssa.Instruction)
+	return ok && l.ContainsInstr(instr)
+}
+
+// pipedInIteration reports whether the goroutine started at x is one end
+// of a pipe whose other end the iteration of l uses: a call in l, before
+// x, returns two connected values (io.Pipe, net.Pipe, os.Pipe), the
+// goroutine gets one and the iteration reads or writes the other, so
+// the goroutine lives about as long as the iteration talks to it.
+func (c *checker) pipedInIteration(l *loops.Loop, x ssa.Instruction) bool {
+	inputs := goroutineInputs(x)
+	for _, in := range inputs {
+		ext, ok := in.(*ssa.Extract)
+		if !ok || !isStream(ext.Type()) {
+			continue
+		}
+		call, ok := ext.Tuple.(*ssa.Call)
+		if !ok || !l.ContainsInstr(call) || !dominates(call, x) {
+			continue
+		}
+		for _, ref := range *call.Referrers() {
+			other, ok := ref.(*ssa.Extract)
+			if ok && other.Index != ext.Index && isStream(other.Type()) && usedBesides(other, inputs) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// goroutineInputs returns the values the function started or called at
+// x receives: its arguments, the variables its closure (or a closure
+// argument) captures, and the values stored in those variables.
+func goroutineInputs(x ssa.Instruction) []ssa.Value {
+	var call *ssa.CallCommon
+	switch x := x.(type) {
+	case *ssa.Go:
+		call = &x.Call
+	case *ssa.Call:
+		call = &x.Call
+	default:
+		return nil
+	}
+	var ins []ssa.Value
+	add := func(v ssa.Value) {
+		v = unconverted(v)
+		ins = append(ins, v)
+		if alloc, ok := v.(*ssa.Alloc); ok {
+			ins = append(ins, storedValues(alloc)...)
+		}
+	}
+	closure := func(v ssa.Value) {
+		if mc, ok := v.(*ssa.MakeClosure); ok {
+			for _, b := range mc.Bindings {
+				add(b)
+			}
+		}
+	}
+	closure(call.Value)
+	for _, arg := range call.Args {
+		add(arg)
+		closure(arg)
+	}
+	return ins
+}
+
+// unconverted strips the conversions a value passed as an interface or
+// a named type goes through.
+func unconverted(v ssa.Value) ssa.Value {
+	for {
+		switch c := v.(type) {
+		case *ssa.MakeInterface:
+			v = c.X
+		case *ssa.ChangeInterface:
+			v = c.X
+		case *ssa.ChangeType:
+			v = c.X
+		default:
+			return v
+		}
+	}
+}
+
+// usedBesides reports whether v is used other than by being stored into
+// one of the goroutine's captured variables.
+func usedBesides(v ssa.Value, inputs []ssa.Value) bool {
+	for _, ref := range *v.Referrers() {
+		st, ok := ref.(*ssa.Store)
+		if !ok || !contains(inputs, st.Addr) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(vs []ssa.Value, v ssa.Value) bool {
+	for _, x := range vs {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// isStream reports whether values of type t can be read or written.
+func isStream(t types.Type) bool {
+	for _, name := range []string{"Read", "Write"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
+			if _, isFunc := obj.(*types.Func); isFunc {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dominates reports whether a runs before b on every path to b.
+func dominates(a, b ssa.Instruction) bool {
+	if a.Block() != b.Block() {
+		return a.Block().Dominates(b.Block())
+	}
+	for _, instr := range a.Block().Instrs {
+		switch instr {
+		case a:
+			return true
+		case b:
+			return false
+		}
+	}
+	return false
+}
+
+// takesToken reports whether the iteration of l, before starting the
+// goroutine at x, receives from a channel that the goroutine sends back
+// to: a semaphore kept as a channel pre-filled with tokens.
+func (c *checker) takesToken(l *loops.Loop, x ssa.Instruction) bool {
+	g, ok := x.(*ssa.Go)
+	if !ok {
+		return false
+	}
+	mc, ok := g.Call.Value.(*ssa.MakeClosure)
+	if !ok {
+		return false
+	}
+	fn := mc.Fn.(*ssa.Function)
+	returned := make(map[ssa.Value]bool) // the channels the goroutine sends to, as the loop sees them
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if send, ok := instr.(*ssa.Send); ok {
+				if fv, ok := variableOf(send.Chan).(*ssa.FreeVar); ok {
+					//perfvet:ignore membership a closure captures a handful of variables
+					if i := slices.Index(fn.FreeVars, fv); i >= 0 {
+						returned[mc.Bindings[i]] = true
+					}
+				}
+			}
+		}
+	}
+	for _, b := range l.Blocks() {
+		for _, instr := range b.Instrs {
+			if recv, ok := instr.(*ssa.UnOp); ok && recv.Op == token.ARROW && returned[variableOf(recv.X)] && dominates(recv, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// variableOf returns the variable a channel is loaded from (a captured
+// local or free variable), or the channel itself.
+func variableOf(ch ssa.Value) ssa.Value {
+	if load, ok := ch.(*ssa.UnOp); ok && load.Op == token.MUL {
+		return load.X
+	}
+	return ch
+}

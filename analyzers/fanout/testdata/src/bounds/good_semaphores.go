@@ -1,0 +1,193 @@
+package bounds
+
+import (
+	"context"
+	"sync"
+
+	"golang.org/x/sync/semaphore"
+)
+
+func fetch(string) {}
+
+func channelSemaphore(urls []string) {
+	sem := make(chan struct{}, 8)
+	var wg sync.WaitGroup
+	for _, u := range urls {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			fetch(u)
+		}()
+	}
+	wg.Wait()
+}
+
+func semaphoreParameter(sem chan bool, urls []string) {
+	for _, u := range urls {
+		sem <- true
+		go func() {
+			defer func() { <-sem }()
+			fetch(u)
+		}()
+	}
+}
+
+func selectSemaphore(ctx context.Context, sem chan struct{}, urls []string) {
+	for _, u := range urls {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			return
+		}
+		go func() {
+			defer func() { <-sem }()
+			fetch(u)
+		}()
+	}
+}
+
+func weighted(ctx context.Context, urls []string) error {
+	sem := semaphore.NewWeighted(8)
+	for _, u := range urls {
+		if err := sem.Acquire(ctx, 1); err != nil {
+			return err
+		}
+		go func() {
+			defer sem.Release(1)
+			fetch(u)
+		}()
+	}
+	return nil
+}
+
+func weightedParameter(ctx context.Context, sem *semaphore.Weighted, urls []string) {
+	for _, u := range urls {
+		_ = sem.Acquire(ctx, 1)
+		go func() {
+			defer sem.Release(1)
+			fetch(u)
+		}()
+	}
+}
+
+func tryAcquire(sem *semaphore.Weighted, urls []string) {
+	for _, u := range urls {
+		if !sem.TryAcquire(1) {
+			fetch(u)
+			continue
+		}
+		go func() {
+			defer sem.Release(1)
+			fetch(u)
+		}()
+	}
+}
+
+// limiter holds its semaphores in fields.
+type limiter struct {
+	slots chan struct{}
+	sem   *semaphore.Weighted
+}
+
+func (l *limiter) fieldChannel(urls []string) {
+	for _, u := range urls {
+		l.slots <- struct{}{}
+		go func() {
+			defer func() { <-l.slots }()
+			fetch(u)
+		}()
+	}
+}
+
+func (l *limiter) fieldWeighted(ctx context.Context, urls []string) {
+	for _, u := range urls {
+		if l.sem.Acquire(ctx, 1) != nil {
+			return
+		}
+		go func() {
+			defer l.sem.Release(1)
+			fetch(u)
+		}()
+	}
+}
+
+func (l *limiter) acquire() { l.slots <- struct{}{} }
+
+func (l *limiter) release() { <-l.slots }
+
+func (l *limiter) throughHelper(urls []string) {
+	for _, u := range urls {
+		l.acquire()
+		go func() {
+			defer l.release()
+			fetch(u)
+		}()
+	}
+}
+
+func acquireInClosure(urls []string) {
+	sem := make(chan struct{}, 4)
+	start := func(u string) {
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem }()
+			fetch(u)
+		}()
+	}
+	for _, u := range urls {
+		start(u)
+	}
+}
+
+// The goroutines below acquire a semaphore as their first action: the
+// work is bounded, the goroutines waiting for a slot are not.
+
+func acquireFirst(urls []string) {
+	sem := make(chan struct{}, 8)
+	for _, u := range urls {
+		go func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			fetch(u)
+		}()
+	}
+}
+
+func acquireFirstTokens(urls []string, tokens chan int) {
+	for _, u := range urls {
+		go func() {
+			tokens <- 1
+			fetch(u)
+			<-tokens
+		}()
+	}
+}
+
+func weightedFirst(ctx context.Context, sem *semaphore.Weighted, urls []string) {
+	var wg sync.WaitGroup
+	for _, u := range urls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := sem.Acquire(ctx, 1); err != nil {
+				return
+			}
+			defer sem.Release(1)
+			fetch(u)
+		}()
+	}
+	wg.Wait()
+}
+
+func (l *limiter) work(u string) {
+	l.acquire()
+	defer l.release()
+	fetch(u)
+}
+
+func acquireFirstInMethod(l *limiter, urls []string) {
+	for _, u := range urls {
+		go l.work(u)
+	}
+}

@@ -1,0 +1,135 @@
+package errgroups
+
+import (
+	"context"
+
+	"golang.org/x/sync/errgroup"
+)
+
+func fetch(string) error { return nil }
+
+func localGroup(urls []string) error {
+	var g errgroup.Group
+	for _, u := range urls {
+		g.Go(func() error { return fetch(u) }) // want `^g.Go starts a goroutine for every element of urls and g has no SetLimit, so nothing bounds concurrency; call g.SetLimit before the loop$`
+	}
+	return g.Wait()
+}
+
+func withContext(ctx context.Context, urls []string) error {
+	g, ctx := errgroup.WithContext(ctx)
+	for _, u := range urls {
+		g.Go(func() error { // want `g.Go starts a goroutine for every element of urls and g has no SetLimit`
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return fetch(u)
+		})
+	}
+	return g.Wait()
+}
+
+func allocated(urls []string) error {
+	g := new(errgroup.Group)
+	h := &errgroup.Group{}
+	for _, u := range urls {
+		g.Go(func() error { return fetch(u) }) // want `g.Go starts`
+		h.Go(func() error { return fetch(u) }) // want `h.Go starts`
+	}
+	return errors(g.Wait(), h.Wait())
+}
+
+func errors(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+func negativeLimit(urls []string) error {
+	var g errgroup.Group
+	g.SetLimit(-1) // a negative limit means no limit
+	for _, u := range urls {
+		g.Go(func() error { return fetch(u) }) // want `g.Go starts`
+	}
+	return g.Wait()
+}
+
+func perCount(n int) error {
+	var g errgroup.Group
+	for i := range n {
+		g.Go(func() error { return fetch(string(rune(i))) }) // want `g.Go starts a goroutine for each of the n iterations and g has no SetLimit`
+	}
+	return g.Wait()
+}
+
+// crawler holds its group by value and never limits it.
+type crawler struct {
+	group errgroup.Group
+}
+
+func (c *crawler) crawl(urls []string) error {
+	for _, u := range urls {
+		c.group.Go(func() error { return fetch(u) }) // want `c.group.Go starts a goroutine for every element of urls and c.group has no SetLimit, so nothing bounds concurrency; call c.group.SetLimit before the loop`
+	}
+	return c.group.Wait()
+}
+
+// fetcher holds a pointer to a group it creates without a limit.
+type fetcher struct {
+	group *errgroup.Group
+}
+
+func newFetcher() *fetcher {
+	return &fetcher{group: new(errgroup.Group)}
+}
+
+func (f *fetcher) fetchAll(urls []string) error {
+	for _, u := range urls {
+		f.group.Go(func() error { return fetch(u) }) // want `f.group.Go starts`
+	}
+	return f.group.Wait()
+}
+
+// batch embeds its group.
+type batch struct {
+	errgroup.Group
+	name string
+}
+
+func (b *batch) run(urls []string) error {
+	for _, u := range urls {
+		b.Go(func() error { return fetch(b.name + u) }) // want `b.Go starts a goroutine for every element of urls and b has no SetLimit`
+	}
+	return b.Wait()
+}
+
+var shared errgroup.Group
+
+func global(urls []string) {
+	for _, u := range urls {
+		shared.Go(func() error { return fetch(u) }) // want `shared.Go starts`
+	}
+}
+
+func inClosure(urls []string) error {
+	var g errgroup.Group
+	submit := func(u string) {
+		g.Go(func() error { return fetch(u) }) // want `g.Go starts a goroutine for every element of urls`
+	}
+	for _, u := range urls {
+		submit(u)
+	}
+	return g.Wait()
+}
+
+func passedToHelperWithoutLimit(urls []string) error {
+	var g errgroup.Group
+	describe(&g)
+	for _, u := range urls {
+		g.Go(func() error { return fetch(u) }) // want `g.Go starts`
+	}
+	return g.Wait()
+}
+
+func describe(g *errgroup.Group) { _ = g }

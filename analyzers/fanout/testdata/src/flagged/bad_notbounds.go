@@ -1,0 +1,150 @@
+package flagged
+
+import (
+	"context"
+	"io"
+	"time"
+)
+
+// Shapes that look like a bound but do not bound anything.
+
+func unbufferedSendFirst(xs []int) {
+	ready := make(chan int)
+	for _, x := range xs {
+		ready <- x
+		go handle(x) // want `for every element of xs`
+	}
+}
+
+func sendsItsResult(xs []int, out chan int) {
+	for _, x := range xs {
+		go func() { // want `for every element of xs`
+			out <- x * 2
+		}()
+	}
+}
+
+func pollsWithItsOwnTicker(targets []string) {
+	for _, t := range targets {
+		go func() { // want `for every element of targets`
+			tick := time.NewTicker(time.Second)
+			defer tick.Stop()
+			for range tick.C {
+				fetch(t)
+			}
+		}()
+	}
+}
+
+func waitsForCancellation(ctx context.Context, targets []string) {
+	for _, t := range targets {
+		go func() { // want `for every element of targets`
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				default:
+					fetch(t)
+				}
+			}
+		}()
+	}
+}
+
+func semaphoreBeforeTheLoop(urls []string) {
+	sem := make(chan struct{}, 8)
+	sem <- struct{}{}
+	for _, u := range urls {
+		go fetch(u) // want `for every element of urls`
+	}
+	<-sem
+}
+
+func timerReset(results chan int) {
+	t := time.NewTimer(time.Second)
+	for {
+		select {
+		case <-t.C:
+			go handle(0) // want `on every iteration of the for loop`
+			t.Reset(time.Second)
+		case r := <-results:
+			handle(r)
+		}
+	}
+}
+
+func timerPerIteration(results chan int) {
+	for {
+		select {
+		case <-time.After(time.Second):
+			go handle(0) // want `on every iteration of the for loop`
+		case r := <-results:
+			handle(r)
+		}
+	}
+}
+
+func counterBelow(xs []int) {
+	for i, x := range xs {
+		if i != 2 {
+			go handle(x) // want `for every element of xs`
+		}
+	}
+}
+
+func pipeNotRead(xs []string) {
+	for _, x := range xs {
+		_, pw := io.Pipe()
+		go func() { // want `for every element of xs`
+			pw.Write([]byte(x))
+		}()
+	}
+}
+
+func sometimesFromInput(n int, short bool) {
+	workers := 4
+	if short {
+		workers = n
+	}
+	for i := 0; i < workers; i++ {
+		go func() { handle(i + workers) }() // want `a goroutine is started on every iteration of the for loop`
+	}
+}
+
+func closureWithoutWait(urls []string) {
+	start := func(u string) {
+		go fetch(u) // want `for every element of urls`
+		fetch(u)
+	}
+	for _, u := range urls {
+		start(u)
+	}
+}
+
+func messagesNotTokens(jobs chan string) {
+	for {
+		j := <-jobs
+		go func() { // want `on every iteration of the for loop`
+			fetch(j)
+		}()
+	}
+}
+
+func filledFromInput(sizes []int, work func()) {
+	for _, n := range sizes {
+		counts := []int{n, 2 * n}
+		for _, c := range counts {
+			for range c {
+				go work() // want `for each of the c iterations`
+			}
+		}
+	}
+}
+
+func byQueueLength(jobs chan int) {
+	for i := 0; i < len(jobs); i++ {
+		go func() { // want `on every iteration of the for loop`
+			handle(i)
+		}()
+	}
+}

@@ -1,0 +1,270 @@
+package membership
+
+import (
+	_ "embed"
+	"flag"
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/internal/report"
+	"github.com/perfvet/perfvet/passes/invariant"
+	"github.com/perfvet/perfvet/passes/loops"
+	"github.com/perfvet/perfvet/passes/tripcount"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports linear membership tests repeated on every iteration
+// of a loop.
+var Analyzer = &analysis.Analyzer{
+	Name:     "membership",
+	Doc:      meta.MustExtractDoc(doc, "membership"),
+	URL:      meta.URL("membership"),
+	Requires: report.Requires(loops.Analyzer, tripcount.Analyzer, invariant.Analyzer),
+	Run:      run,
+	Flags:    flags(),
+}
+
+// Info is the analyzer's registry entry. It offers no suggested fixes:
+// see doc.go for why a set built before the loop is not provably
+// equivalent.
+var Info = meta.Info{Analyzer: Analyzer}
+
+// SmallThreshold is the length below which a slice of constant length is
+// scanned rather than hashed: a composite literal or an array shorter
+// than this is never reported. It is the -membership.small flag.
+var SmallThreshold = 8
+
+func flags() flag.FlagSet {
+	fs := flag.NewFlagSet("membership", flag.ContinueOnError)
+	fs.IntVar(&SmallThreshold, "small", SmallThreshold,
+		"slices of constant length below this (composite literals, arrays) are scanned faster than hashed and never reported")
+	return *fs
+}
+
+// A test is one linear membership test: a scan of xs for the element
+// whose key equals a searched value.
+type test struct {
+	xs ssa.Value // the scanned slice
+	// path leads from an element of xs to the compared key: empty when
+	// the element itself is compared, a field for a[i].ID.
+	path []step
+	// keyType is the type of the compared key.
+	keyType types.Type
+	// valueType is the map's value type for the remedy: struct{} for a
+	// yes/no answer, int where the test yields an index, the element
+	// type where a search goes on to use the element it found.
+	valueType string
+	// start is the innermost loop the test repeats in.
+	start *loops.Loop
+	// searched is the searched key in the calling function's terms, and
+	// alsoSearched an equivalent form of it, if any: appending an element
+	// with that key is how the de-duplication idiom grows xs.
+	searched, alsoSearched *key
+	// varies reports whether the searched value changes from one
+	// iteration of l to the next.
+	varies func(l *loops.Loop) bool
+	// keyAddr is the field address a key read through a pointer loads
+	// from, or nil.
+	keyAddr *ssa.FieldAddr
+	// node is the slices call or the == of a hand-written search; what
+	// and xsName name the test and the slice in messages.
+	node   ast.Node
+	what   string
+	xsName string
+}
+
+// A kind of finding chooses the message and the remedy.
+type kind int
+
+const (
+	// lookup: xs stays the same; build a map from it before the loop.
+	lookup kind = iota
+	// dedup: xs grows by the elements found missing; keep a seen set.
+	dedup
+	// self: the loop searches xs for its own elements; keep a seen set.
+	self
+)
+
+type checker struct {
+	pass    *analysis.Pass
+	forest  *loops.Forest
+	counts  *tripcount.Counts
+	oracle  *invariant.Oracle
+	globals map[*types.Var]bool // see smallGlobal
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	c := &checker{
+		pass:   pass,
+		forest: pass.ResultOf[loops.Analyzer].(*loops.Forest),
+		counts: pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
+		oracle: pass.ResultOf[invariant.Analyzer].(*invariant.Oracle),
+	}
+	r := report.New(pass)
+	defer r.Flush()
+	for _, l := range c.forest.All {
+		for _, t := range c.tests(l) {
+			if l, k, ok := c.place(t); ok {
+				r.InLoop(t.node, l, message(pass, t, l, k))
+			}
+		}
+	}
+	return nil, nil
+}
+
+// tests returns the membership tests that run directly in l: slices
+// calls in its own blocks (not those of loops nested in it), and l
+// itself if it is a hand-written search.
+func (c *checker) tests(l *loops.Loop) []*test {
+	var ts []*test
+	for _, b := range l.Blocks() {
+		if len(b.Instrs) == 0 || c.forest.Innermost(b.Instrs[0]) != l {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(*ssa.Call); ok {
+				if t := c.callTest(call, l); t != nil {
+					ts = append(ts, t)
+				}
+			}
+		}
+	}
+	if t := c.searchTest(l); t != nil {
+		ts = append(ts, t)
+	}
+	return ts
+}
+
+// place finds the loop to report t in: going outwards from the loop t
+// runs in, the first hot loop in which the searched value changes while
+// xs stays the same. Where xs changes, t is reported only as the
+// de-duplication idiom, or not at all: no loop further out can build the
+// set once.
+func (c *checker) place(t *test) (*loops.Loop, kind, bool) {
+	if c.small(t.xs) {
+		return nil, 0, false
+	}
+	for l := t.start; l != nil; l = l.Parent {
+		repeated := c.hot(l) && t.varies(l) // many different searches
+		if !c.unchanged(t, l) {
+			if repeated && c.dedups(t, l) {
+				return l, dedup, true
+			}
+			return nil, 0, false
+		}
+		if repeated {
+			if searchesItself(t) {
+				return l, self, true
+			}
+			return l, lookup, true
+		}
+	}
+	return nil, 0, false
+}
+
+// hot reports whether l runs often enough to matter: it is not cold,
+// and does not range over a slice of small constant length either, such
+// as a short composite literal.
+func (c *checker) hot(l *loops.Loop) bool {
+	n := c.counts.Of(l)
+	return c.counts.Hot(l) && !(n.Kind == tripcount.Len && n.X != nil && c.small(n.X))
+}
+
+// unchanged reports whether xs and the keys of its elements stay the
+// same throughout l, so that a set built before l answers every test.
+func (c *checker) unchanged(t *test, l *loops.Loop) bool {
+	if !c.oracle.InvariantThroughLocals(t.xs, l) || c.contentsChange(l, t.xs) {
+		return false
+	}
+	// Another goroutine may replace a slice kept in memory between
+	// iterations of a loop that synchronises with it.
+	if throughPointer(keyOf(t.xs).path) && c.oracle.Synchronises(l) {
+		return false
+	}
+	return t.keyAddr == nil || !c.pointeesChange(l, t.keyAddr)
+}
+
+// contentsChange reports whether l may change the elements of xs: a
+// slice (see invariant.Oracle.ContentsChange), an array value (which, as
+// an SSA value, never changes), or a pointer to an array.
+func (c *checker) contentsChange(l *loops.Loop, xs ssa.Value) bool {
+	if _, isArray := xs.Type().Underlying().(*types.Array); isArray {
+		return false
+	}
+	if arrayLen(xs.Type()) < 0 {
+		return c.oracle.ContentsChange(l, xs)
+	}
+	elem := elemType(xs.Type())
+	for _, instr := range c.oracle.Instrs(l) {
+		if st, ok := instr.(*ssa.Store); ok {
+			if ia, ok := st.Addr.(*ssa.IndexAddr); ok && types.Identical(deref(ia.Type()), elem) {
+				return true
+			}
+		}
+	}
+	return c.oracle.MayWrite(l, xs)
+}
+
+// pointeesChange reports whether l may write the field that keys of
+// elements reached through pointers are read from (a store to that field
+// of that struct type, or a call receiving a pointer to such a struct):
+// the slice is unchanged, but what its elements point to is not.
+func (c *checker) pointeesChange(l *loops.Loop, fa *ssa.FieldAddr) bool {
+	for _, instr := range c.oracle.Instrs(l) {
+		switch instr := instr.(type) {
+		case *ssa.Store:
+			if !unreachableFrom(l, instr.Addr) && invariant.MayAlias(instr.Addr, fa) {
+				return true
+			}
+		case ssa.CallInstruction:
+			common := instr.Common()
+			if _, builtin := common.Value.(*ssa.Builtin); builtin {
+				continue
+			}
+			args := common.Args
+			if common.IsInvoke() {
+				args = append(args[:len(args):len(args)], common.Value)
+			}
+			for _, arg := range args {
+				if types.Identical(arg.Type(), fa.X.Type()) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// unreachableFrom reports whether addr points into memory no element of
+// a slice left unchanged during l can point to: a local variable that
+// does not escape, or memory allocated during l itself.
+func unreachableFrom(l *loops.Loop, addr ssa.Value) bool {
+	a := invariant.AllocRoot(addr)
+	return a != nil && (!a.Heap || l.ContainsInstr(a))
+}
+
+// inLocal reports whether addr points into a local variable that does
+// not escape.
+func inLocal(addr ssa.Value) bool {
+	a := invariant.AllocRoot(addr)
+	return a != nil && !a.Heap
+}
+
+// searchesItself reports whether t searches xs for the key of an
+// element of xs itself, as duplicate detection does. Searching xs for
+// another field of its elements (a parent ID among the IDs) is a plain
+// lookup.
+func searchesItself(t *test) bool {
+	if t.searched == nil {
+		return false
+	}
+	xs, _, path, ok := t.searched.element()
+	return ok && keyOf(xs).equal(keyOf(t.xs)) && slices.Equal(path, t.path)
+}

@@ -1,0 +1,162 @@
+package membership
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// small reports whether xs has a small constant length: scanning it
+// costs less than hashing the searched value, so no set would help. That
+// is the case for arrays and composite literals shorter than
+// SmallThreshold, slices of them, and package-level variables
+// initialised with such a literal and never assigned again.
+func (c *checker) small(xs ssa.Value) bool {
+	return c.smallValue(xs, make(map[ssa.Value]bool))
+}
+
+func (c *checker) smallValue(xs ssa.Value, seen map[ssa.Value]bool) bool {
+	if n := arrayLen(xs.Type()); n >= 0 {
+		return n < int64(SmallThreshold)
+	}
+	if seen[xs] {
+		return true // a cycle through phis adds no new value
+	}
+	seen[xs] = true
+	switch x := xs.(type) {
+	case *ssa.Const:
+		return x.IsNil()
+	case *ssa.Slice:
+		return c.smallValue(x.X, seen)
+	case *ssa.ChangeType:
+		return c.smallValue(x.X, seen)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if !c.smallValue(e, seen) {
+				return false
+			}
+		}
+		return true
+	case *ssa.UnOp:
+		if g, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL {
+			return c.smallGlobal(g)
+		}
+	}
+	return false
+}
+
+// arrayLen returns the length of an array or pointer-to-array type, or
+// -1 for any other type.
+func arrayLen(t types.Type) int64 {
+	if a, ok := deref(t).Underlying().(*types.Array); ok {
+		return a.Len()
+	}
+	return -1
+}
+
+// smallGlobal reports whether g is one of the package's small globals.
+func (c *checker) smallGlobal(g *ssa.Global) bool {
+	if c.globals == nil {
+		c.globals = findSmallGlobals(c.pass.TypesInfo, c.pass.Files)
+	}
+	v, ok := g.Object().(*types.Var)
+	return ok && c.globals[v]
+}
+
+// findSmallGlobals returns the package-level variables initialised with
+// a short composite literal and never assigned again in the package.
+func findSmallGlobals(info *types.Info, files []*ast.File) map[*types.Var]bool {
+	small := make(map[*types.Var]bool)
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				if len(vs.Values) != len(vs.Names) {
+					continue
+				}
+				for i, name := range vs.Names {
+					v, ok := info.Defs[name].(*types.Var)
+					lit, isLit := ast.Unparen(vs.Values[i]).(*ast.CompositeLit)
+					if ok && isLit && literalLen(info, lit) < int64(SmallThreshold) {
+						small[v] = true
+					}
+				}
+			}
+		}
+	}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			for _, id := range reassigned(n) {
+				if v, ok := info.Uses[id].(*types.Var); ok {
+					delete(small, v)
+				}
+			}
+			return true
+		})
+	}
+	return small
+}
+
+// reassigned returns the variables n assigns to or takes the address
+// of.
+func reassigned(n ast.Node) []*ast.Ident {
+	var exprs []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		exprs = n.Lhs
+	case *ast.RangeStmt:
+		if n.Tok == token.ASSIGN {
+			exprs = []ast.Expr{n.Key, n.Value}
+		}
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			exprs = []ast.Expr{n.X}
+		}
+	}
+	var ids []*ast.Ident
+	for _, e := range exprs {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// literalLen returns the length of a slice or array composite literal,
+// or a large number for other literals.
+func literalLen(info *types.Info, lit *ast.CompositeLit) int64 {
+	t := info.TypeOf(lit)
+	if t == nil {
+		return 1 << 62
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Array:
+		return u.Len()
+	case *types.Slice:
+		n, next := int64(0), int64(0)
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				k := info.Types[kv.Key].Value
+				if k == nil {
+					return 1 << 62
+				}
+				i, exact := constant.Int64Val(constant.ToInt(k))
+				if !exact {
+					return 1 << 62
+				}
+				next = i
+			}
+			next++
+			n = max(n, next)
+		}
+		return n
+	}
+	return 1 << 62
+}

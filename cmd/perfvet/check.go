@@ -1,0 +1,139 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// loadMode asks the go command for what it knows without type checking
+// in this process: files, imports and export data. Building export data
+// compiles every package, which reveals syntax and type errors; the
+// driver's own load then finds the compiled packages in the build cache.
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedDeps | packages.NeedExportFile | packages.NeedModule
+
+// checkPackages returns an error, one line per problem, if the packages
+// matched by patterns cannot be analysed: a pattern names a file that is
+// not Go source, matches nothing, or a matched package or one of its
+// dependencies is missing or does not compile. The driver would report
+// these too, but as several unpositioned lines per problem, repeated by
+// each stage that meets it.
+func checkPackages(patterns []string, tests bool) error {
+	var problems []string
+	for _, p := range patterns {
+		if err := checkFilePattern(p); err != nil {
+			problems = append(problems, err.Error())
+		}
+	}
+	if len(problems) > 0 {
+		return joinLines(problems)
+	}
+
+	cfg := &packages.Config{Mode: loadMode, Tests: tests}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return fmt.Errorf("loading %s: %s", strings.Join(patterns, " "), goCommandMessage(err))
+	}
+	if len(pkgs) == 0 {
+		return fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	return joinLines(packageProblems(pkgs))
+}
+
+// joinLines returns an error whose lines are problems, or nil if there
+// are none.
+func joinLines(problems []string) error {
+	if len(problems) == 0 {
+		return nil
+	}
+	return errors.New(strings.Join(problems, "\n"))
+}
+
+// checkFilePattern rejects a pattern naming a .go file that does not
+// exist, or an existing file that is not a .go file. The go command
+// would take either for an import path, and complain that no module
+// provides it or that the standard library has no such package.
+func checkFilePattern(pattern string) error {
+	isGo := filepath.Ext(pattern) == ".go"
+	info, err := os.Stat(pattern)
+	switch {
+	case isGo && errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no such file", pattern)
+	case err != nil || info.IsDir() || isGo:
+		return nil // a package pattern or a Go file: the go command's to judge
+	default:
+		return fmt.Errorf("%s is not a Go source file; name packages (./...) or .go files", pattern)
+	}
+}
+
+// packageProblems describes, once each, the errors of pkgs and of their
+// dependencies, one line apiece.
+func packageProblems(pkgs []*packages.Package) []string {
+	var problems []string
+	seen := make(map[string]bool)
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			line := describeError(p, e)
+			if !seen[line] {
+				seen[line] = true
+				problems = append(problems, line)
+			}
+		}
+	})
+	return problems
+}
+
+// describeError turns an error of package p into one line naming the
+// package or pattern and the first problem. The go command reports a
+// failed compilation as "# pkg" followed by one line per compiler error;
+// the first error stands for the rest.
+func describeError(p *packages.Package, e packages.Error) string {
+	msg := strings.TrimSpace(e.Msg)
+	if header, rest, ok := strings.Cut(msg, "\n"); ok && strings.HasPrefix(header, "# ") {
+		lines := strings.Split(strings.TrimSpace(rest), "\n")
+		more := ""
+		if n := len(lines) - 1; n > 0 {
+			more = fmt.Sprintf(" (and %d more)", n)
+		}
+		return fmt.Sprintf("package %s does not compile: %s%s", p.PkgPath, strings.TrimSpace(lines[0]), more)
+	}
+	msg = firstLine(msg)
+	if e.Pos != "" {
+		return e.Pos + ": " + msg
+	}
+	if strings.Contains(msg, p.PkgPath) {
+		return msg
+	}
+	return p.PkgPath + ": " + msg
+}
+
+// goCommandMessage returns what matters in an error from running the go
+// command: its standard error when there is any ("go: parsing $GOFLAGS:
+// ..."), else the error itself, on one line. go/packages wraps both in
+// "err: ...: stderr: ...", which reads as noise on a terminal. The
+// message is returned as text rather than wrapped because only its
+// first line is kept.
+func goCommandMessage(err error) string {
+	msg := err.Error()
+	before, stderr, found := strings.Cut(msg, "stderr: ")
+	if found && strings.TrimSpace(stderr) != "" {
+		return firstLine(strings.TrimSpace(stderr))
+	}
+	if found {
+		msg = strings.TrimSuffix(before, ": ")
+	}
+	return firstLine(strings.TrimPrefix(msg, "err: "))
+}
+
+// firstLine returns the first line of s without the go command's
+// trailing "; to add it:" advice, whose command follows on the next line.
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return strings.TrimSuffix(line, "; to add it:")
+}

@@ -1,0 +1,417 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// These tests build the perfvet binary once and run it, standalone and
+// under go vet and go fix, on the fixture modules in testdata/e2e.
+
+// perfvetBin is the binary built by TestMain.
+var perfvetBin string
+
+const (
+	lintModule   = "../../testdata/e2e/lint"
+	brokenModule = "../../testdata/e2e/broken"
+)
+
+// Exit statuses of the driver, documented in docs/usage.md.
+const (
+	exitClean    = 0
+	exitFailure  = 1
+	exitUsage    = 2
+	exitFindings = 3
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(buildAndRun(m))
+}
+
+// buildAndRun builds perfvet into a temporary directory, runs the tests
+// and removes the directory.
+func buildAndRun(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "perfvet-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "creating a directory for the perfvet binary:", err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	perfvetBin = filepath.Join(dir, "perfvet")
+	// No VCS stamping: the tests need no version, and a clone owned by
+	// another user would make git refuse to report one.
+	build := exec.Command("go", "build", "-buildvcs=false", "-o", perfvetBin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building perfvet: %v\n%s", err, out)
+		return 1
+	}
+	return m.Run()
+}
+
+// result is what a command printed and its exit status.
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func (r result) String() string {
+	return fmt.Sprintf("exit status %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+}
+
+// run runs name with args in dir, outside any go.work, and returns what
+// it printed. Only a failure to start the command fails the test.
+func run(t *testing.T, dir, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("running %s %s: %v", name, strings.Join(args, " "), err)
+	}
+	return result{stdout.String(), stderr.String(), cmd.ProcessState.ExitCode()}
+}
+
+// perfvet runs the perfvet binary in dir.
+func perfvet(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	return run(t, dir, perfvetBin, args...)
+}
+
+// wantCode fails the test unless r exited with code.
+func wantCode(t *testing.T, r result, code int) {
+	t.Helper()
+	if r.code != code {
+		t.Fatalf("want exit status %d, got %s", code, r)
+	}
+}
+
+// wantSilent fails the test unless r exited cleanly without output.
+func wantSilent(t *testing.T, r result) {
+	t.Helper()
+	if r.code != exitClean || r.stdout != "" || r.stderr != "" {
+		t.Fatalf("want a silent clean exit, got %s", r)
+	}
+}
+
+// wantConcatFinding fails the test unless text reports concatloop at
+// the line of file (relative to the lint module) that contains stmt.
+func wantConcatFinding(t *testing.T, text, file, stmt string) {
+	t.Helper()
+	pos := fmt.Sprintf("%s:%d:", filepath.Base(file), lineOf(t, filepath.Join(lintModule, file), stmt))
+	for _, line := range strings.Split(text, "\n") {
+		if strings.Contains(line, pos) && strings.Contains(line, "concatloop") && strings.Contains(line, "strings.Builder") {
+			return
+		}
+	}
+	t.Fatalf("want a concatloop finding at %s suggesting strings.Builder, got:\n%s", pos, text)
+}
+
+// lineOf returns the 1-based number of the first line of path that
+// contains text.
+func lineOf(t *testing.T, path, text string) int {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.Contains(line, text) {
+			return i + 1
+		}
+	}
+	t.Fatalf("%s has no line containing %q", path, text)
+	return 0
+}
+
+// copyModule copies the fixture module src into a new temporary
+// directory, so that a test may modify it, and returns the copy's path.
+func copyModule(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatalf("copying %s: %v", src, err)
+	}
+	return dst
+}
+
+func TestStandaloneReportsConcat(t *testing.T) {
+	r := perfvet(t, lintModule, "./concat")
+	wantCode(t, r, exitFindings)
+	wantConcatFinding(t, r.stderr, "concat/concat.go", "out += x")
+}
+
+func TestStandaloneSilentOnCleanCode(t *testing.T) {
+	wantSilent(t, perfvet(t, lintModule, "./clean"))
+}
+
+func TestVetToolReportsConcat(t *testing.T) {
+	r := run(t, lintModule, "go", "vet", "-vettool="+perfvetBin, "./concat")
+	wantCode(t, r, exitFailure)
+	wantConcatFinding(t, r.stderr, "concat/concat.go", "out += x")
+}
+
+func TestVetToolSilentOnCleanCode(t *testing.T) {
+	wantSilent(t, run(t, lintModule, "go", "vet", "-vettool="+perfvetBin, "./clean"))
+}
+
+func TestJSONOutputParses(t *testing.T) {
+	r := perfvet(t, lintModule, "-json", "./concat")
+	wantCode(t, r, exitClean)
+	// The driver prints package ID -> analyzer -> diagnostics.
+	var tree map[string]map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil {
+		t.Fatalf("-json output does not parse: %v\n%s", err, r)
+	}
+	var diags []struct {
+		Posn    string `json:"posn"`
+		Message string `json:"message"`
+	}
+	raw, ok := tree["example.com/lint/concat"]["concatloop"]
+	if !ok {
+		t.Fatalf("-json output has no concatloop entry for example.com/lint/concat:\n%s", r.stdout)
+	}
+	if err := json.Unmarshal(raw, &diags); err != nil {
+		t.Fatalf("concatloop entry is not a list of diagnostics: %v\n%s", err, raw)
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].Posn, "concat.go") || !strings.Contains(diags[0].Message, "strings.Builder") {
+		t.Fatalf("want one concatloop diagnostic in concat.go, got %+v", diags)
+	}
+}
+
+func TestFixRewritesAndBuilds(t *testing.T) {
+	dir := copyModule(t, lintModule)
+	wantCode(t, perfvet(t, dir, "-fix", "./concat"), exitClean)
+	wantFixed(t, dir)
+}
+
+// wantFixed fails the test unless the concat package of the lint module
+// copy in dir uses strings.Builder, builds, and has no more findings.
+func wantFixed(t *testing.T, dir string) {
+	t.Helper()
+	fixed, err := os.ReadFile(filepath.Join(dir, "concat", "concat.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(fixed), "strings.Builder") {
+		t.Fatalf("fixed file does not use strings.Builder:\n%s", fixed)
+	}
+	wantCode(t, run(t, dir, "go", "build", "./..."), exitClean)
+	wantSilent(t, perfvet(t, dir, "./concat"))
+}
+
+func TestDiffPrintsWithoutWriting(t *testing.T) {
+	dir := copyModule(t, lintModule)
+	file := filepath.Join(dir, "concat", "concat.go")
+	before, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := perfvet(t, dir, "-fix", "-diff", "./concat")
+	if !strings.Contains(r.stdout, "+++") || !strings.Contains(r.stdout, "strings.Builder") {
+		t.Fatalf("want a unified diff introducing strings.Builder, got %s", r)
+	}
+	after, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Fatalf("-diff modified %s", file)
+	}
+}
+
+func TestGoFixAppliesFixes(t *testing.T) {
+	dir := copyModule(t, lintModule)
+	wantCode(t, run(t, dir, "go", "fix", "-fixtool="+perfvetBin, "./concat"), exitClean)
+	wantFixed(t, dir)
+}
+
+func TestGoFixDiffFailsOnPendingFixes(t *testing.T) {
+	dir := copyModule(t, lintModule)
+	r := run(t, dir, "go", "fix", "-fixtool="+perfvetBin, "-diff", "./concat")
+	wantCode(t, r, exitFailure)
+	if !strings.Contains(r.stdout, "+++") {
+		t.Fatalf("want a unified diff, got %s", r)
+	}
+	wantSilent(t, run(t, dir, "go", "fix", "-fixtool="+perfvetBin, "-diff", "./clean"))
+}
+
+func TestUnknownFlagIsUsageError(t *testing.T) {
+	r := perfvet(t, lintModule, "-nosuch", "./concat")
+	wantCode(t, r, exitUsage)
+	if !strings.Contains(r.stderr, "flag provided but not defined: -nosuch") {
+		t.Fatalf("want the unknown flag named, got %s", r)
+	}
+}
+
+func TestAnalyzerCanBeDisabled(t *testing.T) {
+	wantCode(t, perfvet(t, lintModule, "-concatloop=true", "./concat"), exitFindings)
+	wantSilent(t, perfvet(t, lintModule, "-concatloop=false", "./concat"))
+}
+
+func TestColdThreshold(t *testing.T) {
+	// The loop runs 5 times: cold under the default threshold of 8.
+	wantSilent(t, perfvet(t, lintModule, "./cold"))
+
+	r := perfvet(t, lintModule, "-tripcount.cold=2", "./cold")
+	wantCode(t, r, exitFindings)
+	wantConcatFinding(t, r.stderr, "cold/cold.go", `s += "*"`)
+
+	// go vet learns the flag from perfvet -flags and passes it on.
+	r = run(t, lintModule, "go", "vet", "-vettool="+perfvetBin, "-tripcount.cold=2", "./cold")
+	wantCode(t, r, exitFailure)
+	wantConcatFinding(t, r.stderr, "cold/cold.go", `s += "*"`)
+}
+
+func TestIgnoreDirectiveSuppresses(t *testing.T) {
+	wantSilent(t, perfvet(t, lintModule, "./ignored"))
+
+	// Without the directive, the same code is reported.
+	dir := copyModule(t, lintModule)
+	removeLine(t, filepath.Join(dir, "ignored", "ignored.go"), "//perfvet:ignore")
+	wantCode(t, perfvet(t, dir, "./ignored"), exitFindings)
+}
+
+// removeLine deletes from the file at path the first line containing text.
+func removeLine(t *testing.T, path, text string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	i := slices.IndexFunc(lines, func(line string) bool { return strings.Contains(line, text) })
+	if i < 0 {
+		t.Fatalf("%s has no line containing %q", path, text)
+	}
+	lines = slices.Delete(lines, i, i+1)
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestMalformedAndStaleDirectivesReported(t *testing.T) {
+	r := perfvet(t, lintModule, "./directives")
+	wantCode(t, r, exitFindings)
+	// Without a reason the directive suppresses nothing, and says so.
+	wantConcatFinding(t, r.stderr, "directives/directives.go", "out += x")
+	// The directive without a reason comes first in the file.
+	noReason := lineOf(t, filepath.Join(lintModule, "directives/directives.go"), "//perfvet:ignore concatloop")
+	stale := lineOf(t, filepath.Join(lintModule, "directives/directives.go"), "used to build a string")
+	for _, want := range []string{
+		fmt.Sprintf("directives.go:%d:", noReason), "needs a reason",
+		fmt.Sprintf("directives.go:%d:", stale), "unused perfvet:ignore directive",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.stderr)
+		}
+	}
+}
+
+func TestGeneratedFilesSkipped(t *testing.T) {
+	wantSilent(t, perfvet(t, lintModule, "./generated"))
+
+	// Without the generated-code marker, the same code is reported.
+	dir := copyModule(t, lintModule)
+	removeLine(t, filepath.Join(dir, "generated", "generated.go"), "DO NOT EDIT.")
+	wantCode(t, perfvet(t, dir, "./generated"), exitFindings)
+}
+
+func TestTestFilesFollowTestFlag(t *testing.T) {
+	r := perfvet(t, lintModule, "./testfiles")
+	wantCode(t, r, exitFindings)
+	wantConcatFinding(t, r.stderr, "testfiles/testfiles_test.go", "out += x")
+
+	wantSilent(t, perfvet(t, lintModule, "-test=false", "./testfiles"))
+}
+
+func TestHelpPrintsDocs(t *testing.T) {
+	r := perfvet(t, lintModule, "help")
+	wantCode(t, r, exitClean)
+	if !regexp.MustCompile(`(?m)^ +concatloop +report `).MatchString(r.stdout) {
+		t.Errorf("perfvet help does not list concatloop with its summary:\n%s", r.stdout)
+	}
+
+	r = perfvet(t, lintModule, "help", "concatloop")
+	wantCode(t, r, exitClean)
+	if !strings.HasPrefix(r.stdout, "concatloop: report ") || !strings.Contains(r.stdout, "strings.Builder") {
+		t.Errorf("perfvet help concatloop does not print the analyzer's doc:\n%s", r.stdout)
+	}
+}
+
+func TestBadInputFailsInOneLine(t *testing.T) {
+	dir := copyModule(t, brokenModule)
+	// Git does not keep empty directories, so make it here.
+	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		pattern string
+		want    string // names the problem
+	}{
+		{"./syntax", "syntax/syntax.go:6:1: syntax error"},
+		{"./typeerr", `typeerr/typeerr.go:6:9: cannot use "one"`},
+		{"./missing", "no required module provides package example.com/absent/dep"},
+		{"./empty", "no Go files in"},
+		{"notes.txt", "notes.txt is not a Go source file"},
+		{"absent.go", "absent.go: no such file"},
+		{"./nonexistent", "directory not found"},
+		{"./empty/...", "./empty/... matched no packages"},
+	}
+	for _, test := range tests {
+		t.Run(test.pattern, func(t *testing.T) {
+			r := perfvet(t, dir, test.pattern)
+			wantCode(t, r, exitFailure)
+			msg := strings.TrimSuffix(r.stderr, "\n")
+			if r.stdout != "" || strings.Contains(msg, "\n") || !strings.HasPrefix(msg, "perfvet: ") || !strings.Contains(msg, test.want) {
+				t.Fatalf("want one line on stderr starting with %q and containing %q, got %s", "perfvet: ", test.want, r)
+			}
+		})
+	}
+}
+
+func TestBadInputStopsWholeRun(t *testing.T) {
+	// One line per broken package, even with -json, and no findings in
+	// the package that builds: perfvet analyses nothing.
+	r := perfvet(t, brokenModule, "-json", "./...")
+	wantCode(t, r, exitFailure)
+	lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+	if len(lines) != 3 || r.stdout != "" {
+		t.Fatalf("want one line for each of the three broken packages and nothing else, got %s", r)
+	}
+	for _, line := range lines {
+		if !strings.HasPrefix(line, "perfvet: ") {
+			t.Errorf("line lacks the perfvet: prefix: %q", line)
+		}
+	}
+}

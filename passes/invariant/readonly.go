@@ -1,0 +1,83 @@
+package invariant
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// readOnlySlices lists the functions of package slices that only read
+// the slices they receive: passing a slice to them leaves its elements
+// as they were (a predicate they call is a separate function value).
+var readOnlySlices = map[string]bool{
+	"BinarySearch": true, "BinarySearchFunc": true,
+	"Compare": true, "CompareFunc": true,
+	"Contains": true, "ContainsFunc": true,
+	"Equal": true, "EqualFunc": true,
+	"Index": true, "IndexFunc": true,
+	"IsSorted": true, "IsSortedFunc": true,
+	"Max": true, "MaxFunc": true,
+	"Min": true, "MinFunc": true,
+}
+
+// readsOnly reports whether c calls a function known to only read the
+// slices passed to it.
+func readsOnly(c *ssa.CallCommon) bool {
+	fn := c.StaticCallee()
+	if fn == nil {
+		return false
+	}
+	if origin := fn.Origin(); origin != nil {
+		fn = origin
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil {
+		return false
+	}
+	switch obj.Pkg().Path() {
+	case "slices", "golang.org/x/exp/slices":
+		return readOnlySlices[obj.Name()]
+	}
+	return false
+}
+
+// sliceType returns the slice type t is, or the one every type in t's
+// type set has when t is a type parameter (S ~[]E).
+func sliceType(t types.Type) (*types.Slice, bool) {
+	tp, ok := types.Unalias(t).(*types.TypeParam)
+	if !ok {
+		sl, ok := t.Underlying().(*types.Slice)
+		return sl, ok
+	}
+	iface, ok := tp.Underlying().(*types.Interface)
+	if !ok {
+		return nil, false
+	}
+	var only *types.Slice
+	for i := range iface.NumEmbeddeds() {
+		term := iface.EmbeddedType(i)
+		if u, ok := term.(*types.Union); ok {
+			if u.Len() != 1 {
+				return nil, false
+			}
+			term = u.Term(0).Type()
+		}
+		sl, ok := term.Underlying().(*types.Slice)
+		if !ok || (only != nil && !types.Identical(only, sl)) {
+			return nil, false
+		}
+		only = sl
+	}
+	return only, only != nil
+}
+
+// writesElems reports whether copy or clear on a value of type t may
+// write the elements of a slice of type sl: t is not a map, and may be a
+// slice of sl's element type.
+func writesElems(t types.Type, sl *types.Slice) bool {
+	if _, isMap := t.Underlying().(*types.Map); isMap {
+		return false
+	}
+	other, ok := sliceType(t)
+	return !ok || types.Identical(other.Elem(), sl.Elem())
+}

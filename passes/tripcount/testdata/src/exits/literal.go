@@ -1,0 +1,24 @@
+package exits
+
+// A slice literal has a constant length.
+func literals(extra string) (t int) {
+	for _, s := range []string{"a", "b", extra} { // want `const\(3\) expr none early 0 exit header`
+		t += len(s)
+	}
+	names := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i"}
+	for i := 0; i < len(names); i++ { // want `const\(9\) expr none early 0 exit header`
+		t += len(names[i])
+	}
+	return t
+}
+
+// A slice of unknown origin, or part of a literal, keeps its len count.
+func notLiterals(xs []string) (t int) {
+	for _, s := range xs { // want `len\(xs\) expr xs early 0 exit header`
+		t += len(s)
+	}
+	for _, s := range []string{"a", "b", "c"}[1:] { // want `len\(\[\]string{…}\[1:\]\) expr \[\]string{…}\[1:\] early 0 exit header`
+		t += len(s)
+	}
+	return t
+}
