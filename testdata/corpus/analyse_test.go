@@ -183,8 +183,9 @@ func sortFindings(fs []finding) {
 
 // analyzerNames lists the registered analyzers, in registry order.
 func analyzerNames() ([]string, error) {
-	var names []string
-	for _, a := range analyzers.Analyzers() {
+	as := analyzers.Analyzers()
+	names := make([]string, 0, len(as))
+	for _, a := range as {
 		names = append(names, a.Name)
 	}
 	if len(names) == 0 {

@@ -126,21 +126,15 @@ func firstLine(s string) string {
 // lineDiff lists, up to max lines, the lines only in old (-) and only in
 // new (+). Baselines are sorted sets of lines, so this is their diff.
 func lineDiff(old, new string, max int) string {
-	inOld := make(map[string]bool)
-	for _, l := range strings.Split(old, "\n") {
-		inOld[l] = true
-	}
-	inNew := make(map[string]bool)
-	for _, l := range strings.Split(new, "\n") {
-		inNew[l] = true
-	}
+	oldLines, newLines := strings.Split(old, "\n"), strings.Split(new, "\n")
+	inOld, inNew := lineSet(oldLines), lineSet(newLines)
 	var out []string
-	for _, l := range strings.Split(old, "\n") {
+	for _, l := range oldLines {
 		if !inNew[l] {
 			out = append(out, "- "+l)
 		}
 	}
-	for _, l := range strings.Split(new, "\n") {
+	for _, l := range newLines {
 		if !inOld[l] {
 			out = append(out, "+ "+l)
 		}
@@ -149,6 +143,14 @@ func lineDiff(old, new string, max int) string {
 		out = append(out[:max], fmt.Sprintf("... and %d more", len(out)-max))
 	}
 	return strings.Join(out, "\n")
+}
+
+func lineSet(lines []string) map[string]bool {
+	set := make(map[string]bool, len(lines))
+	for _, l := range lines {
+		set[l] = true
+	}
+	return set
 }
 
 // summaryTable renders the outcomes of this run as a text table.

@@ -94,19 +94,63 @@ func fixThroughOverlay(c *corpus, res *result, o fixOutcome) (fixOutcome, error)
 	if err != nil {
 		return o, err
 	}
-	overlay, pkgs, err := writeOverlay(c.root, fixed)
+	overlay, err := writeOverlay(fixed)
 	if err != nil {
 		return o, err
 	}
 	defer os.RemoveAll(filepath.Dir(overlay))
-	o.checked, err = goChecks(c.root, [][]string{
-		append([]string{"build", "-overlay", overlay}, pkgs...),
-		append([]string{"vet", "-overlay", overlay}, pkgs...),
-	})
-	if o.checked != "" {
-		o.checked += fmt.Sprintf(" (on the %d packages changed)", len(pkgs))
+	built, vetted := changedPackages(c.root, fixed)
+	var commands [][]string
+	if len(built) > 0 {
+		commands = append(commands, append([]string{"build", "-overlay", overlay}, built...))
 	}
-	return o, err
+	commands = append(commands, append([]string{"vet", "-overlay", overlay}, vetted...))
+	o.checked, err = goChecks(c.root, commands)
+	if o.checked != "" {
+		o.checked += fmt.Sprintf(" (on the %d packages changed)", len(vetted))
+	}
+	if err != nil {
+		// One broken package stops go vet from loading the others:
+		// name every package the fixes break instead.
+		return o, brokenPackages(c.root, overlay, vetted)
+	}
+	return o, nil
+}
+
+// brokenPackages vets each package alone and describes those that fail.
+func brokenPackages(dir, overlay string, pkgs []string) error {
+	var broken []string
+	for _, pkg := range pkgs {
+		if _, err := goCmd(dir, "vet", "-overlay", overlay, pkg); err != nil {
+			broken = append(broken, err.Error())
+		}
+	}
+	return fmt.Errorf("after applying the fixes, %d of %d changed packages fail go build or go vet:\n%s",
+		len(broken), len(pkgs), strings.Join(broken, "\n"))
+}
+
+// changedPackages returns, as ./dir patterns, the packages of the fixed
+// files: those to build, where a non-test file changed (go build rejects
+// a package of test files only), and those to vet, all of them.
+func changedPackages(root string, fixed map[string][]byte) (built, vetted []string) {
+	build, vet := make(map[string]bool), make(map[string]bool)
+	for file := range fixed {
+		pkg := "./" + filepath.ToSlash(filepath.Dir(relative(root, file)))
+		vet[pkg] = true
+		if !strings.HasSuffix(file, "_test.go") {
+			build[pkg] = true
+		}
+	}
+	return sortedKeys(build), sortedKeys(vet)
+}
+
+func sortedKeys(set map[string]bool) []string {
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // goChecks runs each go command in dir and names those that passed, up
@@ -228,33 +272,27 @@ func splice(src []byte, edits []jsonEdit) ([]byte, error) {
 
 // writeOverlay writes the fixed files and a go build -overlay file
 // mapping the originals to them, in a new temporary directory, and
-// returns the overlay file and the changed packages as ./dir patterns.
-func writeOverlay(root string, fixed map[string][]byte) (overlay string, pkgs []string, err error) {
+// returns the overlay file.
+func writeOverlay(fixed map[string][]byte) (string, error) {
 	dir, err := os.MkdirTemp("", "perfvet-overlay")
 	if err != nil {
-		return "", nil, fmt.Errorf("creating overlay directory: %w", err)
+		return "", fmt.Errorf("creating overlay directory: %w", err)
 	}
-	replace := make(map[string]string)
-	seen := make(map[string]bool)
+	replace := make(map[string]string, len(fixed))
 	for file, content := range fixed {
 		copyPath := filepath.Join(dir, fmt.Sprintf("%d_%s", len(replace), filepath.Base(file)))
 		if err := os.WriteFile(copyPath, content, 0o644); err != nil {
-			return "", nil, fmt.Errorf("writing overlay file: %w", err)
+			return "", fmt.Errorf("writing overlay file: %w", err)
 		}
 		replace[file] = copyPath
-		if pkg := "./" + filepath.ToSlash(filepath.Dir(relative(root, file))); !seen[pkg] {
-			seen[pkg] = true
-			pkgs = append(pkgs, pkg)
-		}
 	}
 	data, err := json.Marshal(map[string]any{"Replace": replace})
 	if err != nil {
-		return "", nil, fmt.Errorf("encoding overlay: %w", err)
+		return "", fmt.Errorf("encoding overlay: %w", err)
 	}
-	overlay = filepath.Join(dir, "overlay.json")
+	overlay := filepath.Join(dir, "overlay.json")
 	if err := os.WriteFile(overlay, data, 0o644); err != nil {
-		return "", nil, fmt.Errorf("writing overlay: %w", err)
+		return "", fmt.Errorf("writing overlay: %w", err)
 	}
-	sort.Strings(pkgs)
-	return overlay, pkgs, nil
+	return overlay, nil
 }

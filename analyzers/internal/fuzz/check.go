@@ -114,6 +114,7 @@ func (p *Package) Analyze(as []*analysis.Analyzer) ([]analysis.Diagnostic, error
 func (p *Package) Fixed(diags ...analysis.Diagnostic) ([]byte, error) {
 	tf := p.pkg.Fset.File(p.pkg.Syntax[0].FileStart)
 	var accepted []span
+	applied := make(map[span]bool) // identical edits of two fixes apply once
 	for _, d := range diags {
 		if len(d.SuggestedFixes) == 0 {
 			continue
@@ -134,7 +135,8 @@ func (p *Package) Fixed(diags ...analysis.Diagnostic) ([]byte, error) {
 			continue
 		}
 		for _, s := range spans {
-			if !slices.Contains(accepted, s) {
+			if !applied[s] {
+				applied[s] = true
 				accepted = append(accepted, s)
 			}
 		}
