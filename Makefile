@@ -6,7 +6,7 @@ GO ?= go
 # staticcheck 2026.2.2, a release that supports Go 1.26.
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all test unit fmt vet dogfood build install lint docs corpus
+.PHONY: all test unit fmt vet dogfood build install lint docs golangci corpus
 
 all: test
 
@@ -35,7 +35,12 @@ dogfood:
 lint:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 
-# golangci: the golangci-lint plugin check goes here.
+# golangci builds golangci-lint with the perfvet plugin compiled in
+# (cmd/golangci/golangci-lint-perfvet, from the Go module proxy alone) into
+# bin/golangci-lint-perfvet and runs the plugin's end-to-end test on
+# testdata/golangci. The build takes minutes on a cold build cache.
+golangci:
+	PERFVET_GOLANGCI=1 $(GO) test -count=1 -timeout=30m -v -run '^TestGolangciLint$$' ./cmd/golangci
 
 ## Building
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/perfvet/perfvet/analyzers/concatloop"
 	"github.com/perfvet/perfvet/analyzers/fanout"
+	"github.com/perfvet/perfvet/analyzers/hoistfield"
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/membership"
 	"github.com/perfvet/perfvet/analyzers/prealloc"
@@ -20,6 +21,7 @@ var All = register([]meta.Info{
 	prealloc.Info,
 	membership.Info,
 	fanout.Info,
+	hoistfield.Info,
 })
 
 // register records each analyzer's name for //perfvet:ignore directives.

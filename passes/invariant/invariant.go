@@ -22,6 +22,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -38,14 +39,26 @@ var Analyzer = &analysis.Analyzer{
 	ResultType: reflect.TypeFor[*Oracle](),
 }
 
-// Oracle answers invariance questions. It keeps no state between queries,
-// so the analyzers sharing it may query it concurrently.
+// Oracle answers invariance questions. The analyzers sharing it may query
+// it concurrently: the summaries it caches are guarded by a mutex.
 type Oracle struct {
 	forest *loops.Forest
+	pkg    *types.Package
+
+	mu     sync.Mutex
+	byLoop map[*loops.Loop]*effects
+	byExit map[*loops.Loop]*effects
+	byFunc map[*ssa.Function]*effects
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	return &Oracle{forest: pass.ResultOf[loops.Analyzer].(*loops.Forest)}, nil
+	return &Oracle{
+		forest: pass.ResultOf[loops.Analyzer].(*loops.Forest),
+		pkg:    pass.Pkg,
+		byLoop: make(map[*loops.Loop]*effects),
+		byExit: make(map[*loops.Loop]*effects),
+		byFunc: make(map[*ssa.Function]*effects),
+	}, nil
 }
 
 // Invariant reports whether v has the same value on every iteration of l.

@@ -11,7 +11,7 @@ func unused(names []string) (n int) {
 func noReason(names []string) (s string) {
 	for _, name := range names {
 		/* want `perfvet:ignore directive needs a reason` */ //perfvet:ignore concatloop
-		s += name // want `s grows by \+= on every iteration`
+		s += name                                            // want `s grows by \+= on every iteration`
 	}
 	return
 }
@@ -19,7 +19,7 @@ func noReason(names []string) (s string) {
 func misspelt(names []string) (s string) {
 	for _, name := range names {
 		/* want `perfvet:ignore directive names no analyzer concatlop; did you mean concatloop\? it suppresses nothing as written` */ //perfvet:ignore concatlop small input
-		s += name // want `s grows by \+= on every iteration`
+		s += name                                                                                                                     // want `s grows by \+= on every iteration`
 	}
 	return
 }

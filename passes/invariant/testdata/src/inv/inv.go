@@ -28,7 +28,7 @@ func storeSameField(s, other *S) (t int) {
 
 func storeOtherField(s *S) (t int) {
 	for i := range 100 {
-		s.cfg.limit = i // want `load cfg invariant`
+		s.cfg.limit = i  // want `load cfg invariant`
 		t += s.cfg.scale // want `load cfg invariant` `load scale invariant`
 	}
 	return t

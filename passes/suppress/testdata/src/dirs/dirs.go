@@ -4,19 +4,19 @@ func finding() {}
 
 func cases() {
 	/* want `directive names=\[alpha\] reason="small input"` */ //perfvet:ignore alpha small input
-	finding() // want `suppressed`
+	finding()                                                   // want `suppressed`
 
 	finding() /* want `suppressed` `directive names=\[\] reason="applies to every analyzer"` */ //perfvet:ignore applies to every analyzer
 
 	/* want `directive names=\[beta\] reason="only beta"` */ //perfvet:ignore beta only beta
-	finding() // want `reported`
+	finding()                                                // want `reported`
 
 	/* want `directive names=\[alpha beta\] reason="both of them"` */ //perfvet:ignore alpha beta both of them
-	finding() // want `suppressed`
+	finding()                                                         // want `suppressed`
 
 	// An unknown name is part of the reason: the directive applies to all.
 	/* want `directive names=\[\] reason="gamma"` */ //perfvet:ignore gamma
-	finding() // want `suppressed`
+	finding()                                        // want `suppressed`
 
 	/* want `directive names=\[alpha\] reason="two lines up"` */ //perfvet:ignore alpha two lines up
 
@@ -24,7 +24,7 @@ func cases() {
 
 	// A likely typo of a name suppresses nothing.
 	/* want `directive names=\[\] reason="alpah is spelt wrong" misspelt alpha` */ //perfvet:ignore alpah is spelt wrong
-	finding() // want `reported`
+	finding()                                                                      // want `reported`
 
 	//perfvet:ignoreall is not a directive
 	finding() // want `reported`

@@ -1,0 +1,42 @@
+package hoistfield_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/perfvet/perfvet/analyzers/hoistfield"
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
+)
+
+func TestHoistfield(t *testing.T) {
+	analyzertest.Run(t, hoistfield.Analyzer)
+}
+
+// TestRelatedUses checks what golden files cannot: a path is reported
+// once, with the loop and every other use as related information.
+func TestRelatedUses(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), hoistfield.Analyzer, "related")
+	var found int
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			found++
+			messages := make([]string, 0, len(d.Related))
+			for _, rel := range d.Related {
+				messages = append(messages, rel.Message)
+			}
+			want := []string{"the loop over xs", "also loaded here", "also loaded here"}
+			if len(messages) != len(want) {
+				t.Fatalf("related information %q, want %q", messages, want)
+			}
+			for i := range want {
+				if messages[i] != want[i] {
+					t.Errorf("related[%d] = %q, want %q", i, messages[i], want[i])
+				}
+			}
+		}
+	}
+	if found != 1 {
+		t.Errorf("%d diagnostics, want 1", found)
+	}
+}
