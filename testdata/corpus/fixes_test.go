@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"go/format"
 	"os"
@@ -117,16 +118,37 @@ func fixThroughOverlay(c *corpus, res *result, o fixOutcome) (fixOutcome, error)
 	return o, nil
 }
 
-// brokenPackages vets each package alone and describes those that fail.
+// brokenPackages vets each package alone and describes those that fail,
+// grouping the packages that fail with the same message: a package
+// broken by a fix breaks every changed package that imports it.
 func brokenPackages(dir, overlay string, pkgs []string) error {
-	var broken []string
+	var messages []string
+	failing := make(map[string][]string)
 	for _, pkg := range pkgs {
-		if _, err := goCmd(dir, "vet", "-overlay", overlay, pkg); err != nil {
-			broken = append(broken, err.Error())
+		_, stderr, err := run(dir, "go", "vet", "-overlay", overlay, pkg)
+		if err == nil {
+			continue
 		}
+		msg := tail(stderr, 20)
+		if failing[msg] == nil {
+			messages = append(messages, msg)
+		}
+		failing[msg] = append(failing[msg], pkg)
 	}
-	return fmt.Errorf("after applying the fixes, %d of %d changed packages fail go build or go vet:\n%s",
-		len(broken), len(pkgs), strings.Join(broken, "\n"))
+	var b strings.Builder
+	fmt.Fprintf(&b, "after applying the fixes, go vet fails on %d of the %d changed packages:", countAll(failing), len(pkgs))
+	for _, msg := range messages {
+		fmt.Fprintf(&b, "\n%s:\n%s", strings.Join(failing[msg], " "), msg)
+	}
+	return errors.New(b.String())
+}
+
+func countAll(groups map[string][]string) int {
+	n := 0
+	for _, g := range groups {
+		n += len(g)
+	}
+	return n
 }
 
 // changedPackages returns, as ./dir patterns, the packages of the fixed

@@ -86,14 +86,22 @@ func TestHardCasesTypeCheck(t *testing.T) {
 // type-checked one at a time; all of them are also applied together.
 const fixesCheckedAlone = 8
 
-// check runs every analyzer and pass on pkg, failing on any error, and
-// requires the suggested fixes, alone and together, to leave a package
-// that type-checks.
+// check runs every analyzer and pass on pkg and fails on every problem
+// that problems finds.
 func check(t *testing.T, pkg *Package, src []byte) {
 	t.Helper()
+	for _, p := range problems(t, pkg, src) {
+		t.Error(p)
+	}
+}
+
+// problems runs every analyzer and pass on pkg and describes what went
+// wrong: an analyzer or pass error, or a suggested fix that, alone or
+// together with the others, leaves a package that does not type-check.
+func problems(t *testing.T, pkg *Package, src []byte) []string {
 	diags, err := pkg.Analyze(Analyzers())
 	if err != nil {
-		t.Fatalf("%v\n%s", err, numbered(src))
+		return []string{fmt.Sprintf("%v\n%s", err, numbered(src))}
 	}
 	var fixable []analysis.Diagnostic
 	for _, d := range diags {
@@ -101,24 +109,56 @@ func check(t *testing.T, pkg *Package, src []byte) {
 			fixable = append(fixable, d)
 		}
 	}
+	var ps []string
 	for _, d := range fixable[:min(len(fixable), fixesCheckedAlone)] {
-		checkFix(t, pkg, fmt.Sprintf("%s: the fix of %q", pkg.Position(d.Pos), d.Message), d)
+		if p := fixProblem(t, pkg, fmt.Sprintf("%s: the fix of %q", pkg.Position(d.Pos), d.Message), d); p != "" {
+			ps = append(ps, p)
+		}
 	}
 	if len(fixable) > 1 {
-		checkFix(t, pkg, "all fixes together", fixable...)
+		if p := fixProblem(t, pkg, "all fixes together", fixable...); p != "" {
+			ps = append(ps, p)
+		}
 	}
+	return ps
 }
 
-// checkFix applies the fixes of diags and type-checks the result.
-func checkFix(t *testing.T, pkg *Package, what string, diags ...analysis.Diagnostic) {
-	t.Helper()
+// fixProblem applies the fixes of diags and type-checks the result,
+// describing what went wrong, if anything.
+func fixProblem(t *testing.T, pkg *Package, what string, diags ...analysis.Diagnostic) string {
 	fixed, err := pkg.Fixed(diags...)
 	if err != nil {
-		t.Errorf("%s: %v", what, err)
-		return
+		return fmt.Sprintf("%s: %v", what, err)
 	}
 	if _, err := Load(t.TempDir(), fixed); err != nil {
-		t.Errorf("%s breaks the build: %v\n%s", what, err, numbered(fixed))
+		return fmt.Sprintf("%s breaks the build: %v\n%s", what, err, numbered(fixed))
+	}
+	return ""
+}
+
+// TestKnownBad keeps the reproducers of known bugs honest: each file in
+// testdata/knownbad must still show a problem. When one no longer does,
+// its bug is fixed: move the file to testdata/hard, where it guards the
+// fix as a seed.
+func TestKnownBad(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "knownbad", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pkg, err := Load(t.TempDir(), src)
+			if err != nil {
+				t.Fatalf("a reproducer must type-check: %v", err)
+			}
+			if len(problems(t, pkg, src)) == 0 {
+				t.Errorf("%s no longer shows its bug: move it to testdata/hard", path)
+			}
+		})
 	}
 }
 
