@@ -129,8 +129,10 @@ func collect(tree jsonTree, root string) (*result, error) {
 }
 
 // newFinding converts a diagnostic whose position is "file:line:col".
+// The analyzer's name, which perfvet appends to each message, is dropped:
+// the baseline line names it already.
 func newFinding(d jsonDiag, analyzer, root string) (finding, error) {
-	f := finding{analyzer: analyzer, message: d.Message}
+	f := finding{analyzer: analyzer, message: strings.TrimSuffix(d.Message, " ("+analyzer+")")}
 	rest, col, ok1 := cutLast(d.Posn)
 	file, line, ok2 := cutLast(rest)
 	if !ok1 || !ok2 {
