@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
@@ -375,7 +376,7 @@ func isAction(instr ssa.Instruction) bool {
 // function it defers or nests) also receives from such a channel to
 // release the slot.
 func (c *checker) semaphoreChannel(fn *ssa.Function, ch ssa.Value) bool {
-	t, ok := coreType(ch.Type()).(*types.Chan)
+	t, ok := irutil.CoreType(ch.Type()).(*types.Chan)
 	if !ok {
 		return false
 	}
@@ -391,7 +392,7 @@ func receivesType(fn *ssa.Function, elem types.Type, depth int) bool {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			for _, ch := range received(instr) {
-				if t, ok := coreType(ch.Type()).(*types.Chan); ok && types.Identical(t.Elem(), elem) {
+				if t, ok := irutil.CoreType(ch.Type()).(*types.Chan); ok && types.Identical(t.Elem(), elem) {
 					return true
 				}
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/analyzers/internal/source"
 	"github.com/perfvet/perfvet/passes/irbuild"
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -350,7 +351,7 @@ func (c *checker) perIteration(l *loops.Loop) string {
 		}
 	}
 	if rs, ok := l.Stmt.(*ast.RangeStmt); ok {
-		switch coreType(c.pass.TypesInfo.TypeOf(rs.X)).(type) {
+		switch irutil.CoreType(c.pass.TypesInfo.TypeOf(rs.X)).(type) {
 		case *types.Chan:
 			return "for every value received from " + types.ExprString(rs.X)
 		case *types.Signature:
@@ -372,23 +373,4 @@ func lenOperand(info *types.Info, e ast.Expr) ast.Expr {
 		}
 	}
 	return e
-}
-
-// coreType returns the underlying type of t, or the single underlying
-// type of a type parameter's constraint.
-func coreType(t types.Type) types.Type {
-	if t == nil {
-		return nil
-	}
-	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
-		iface, _ := tp.Underlying().(*types.Interface)
-		if iface == nil || iface.NumEmbeddeds() != 1 {
-			return nil
-		}
-		if u, ok := iface.EmbeddedType(0).(*types.Union); ok && u.Len() == 1 {
-			return u.Term(0).Type().Underlying()
-		}
-		return nil
-	}
-	return t.Underlying()
 }

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
@@ -201,7 +202,7 @@ func (c *checker) pipedInIteration(l *loops.Loop, x ssa.Instruction) bool {
 			continue
 		}
 		call, ok := ext.Tuple.(*ssa.Call)
-		if !ok || !l.ContainsInstr(call) || !dominates(call, x) {
+		if !ok || !l.ContainsInstr(call) || !irutil.Precedes(call, x) {
 			continue
 		}
 		for _, ref := range *call.Referrers() {
@@ -229,7 +230,7 @@ func goroutineInputs(x ssa.Instruction) []ssa.Value {
 	}
 	var ins []ssa.Value
 	add := func(v ssa.Value) {
-		v = unconverted(v)
+		v = irutil.Unconvert(v)
 		ins = append(ins, v)
 		if alloc, ok := v.(*ssa.Alloc); ok {
 			ins = append(ins, storedValues(alloc)...)
@@ -248,23 +249,6 @@ func goroutineInputs(x ssa.Instruction) []ssa.Value {
 		closure(arg)
 	}
 	return ins
-}
-
-// unconverted strips the conversions a value passed as an interface or
-// a named type goes through.
-func unconverted(v ssa.Value) ssa.Value {
-	for {
-		switch c := v.(type) {
-		case *ssa.MakeInterface:
-			v = c.X
-		case *ssa.ChangeInterface:
-			v = c.X
-		case *ssa.ChangeType:
-			v = c.X
-		default:
-			return v
-		}
-	}
 }
 
 // usedBesides reports whether v is used other than by being stored into
@@ -300,22 +284,6 @@ func isStream(t types.Type) bool {
 	return false
 }
 
-// dominates reports whether a runs before b on every path to b.
-func dominates(a, b ssa.Instruction) bool {
-	if a.Block() != b.Block() {
-		return a.Block().Dominates(b.Block())
-	}
-	for _, instr := range a.Block().Instrs {
-		switch instr {
-		case a:
-			return true
-		case b:
-			return false
-		}
-	}
-	return false
-}
-
 // takesToken reports whether the iteration of l, before starting the
 // goroutine at x, receives from a channel that the goroutine sends back
 // to: a semaphore kept as a channel pre-filled with tokens.
@@ -344,7 +312,7 @@ func (c *checker) takesToken(l *loops.Loop, x ssa.Instruction) bool {
 	}
 	for _, b := range l.Blocks() {
 		for _, instr := range b.Instrs {
-			if recv, ok := instr.(*ssa.UnOp); ok && recv.Op == token.ARROW && returned[variableOf(recv.X)] && dominates(recv, x) {
+			if recv, ok := instr.(*ssa.UnOp); ok && recv.Op == token.ARROW && returned[variableOf(recv.X)] && irutil.Precedes(recv, x) {
 				return true
 			}
 		}

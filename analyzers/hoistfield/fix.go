@@ -81,37 +81,11 @@ func insertionPoint(pass *analysis.Pass, l *loops.Loop) (ast.Stmt, bool) {
 		return nil, false
 	}
 	_, path := source.Enclosing(pass, l.Stmt.Pos())
-	var stmt ast.Stmt = l.Stmt
-	for i, n := range path {
-		if n != l.Stmt {
-			continue
-		}
-		rest := path[i+1:]
-		if len(rest) > 0 {
-			if lab, ok := rest[0].(*ast.LabeledStmt); ok {
-				stmt, rest = lab, rest[1:]
-			}
-		}
-		if len(rest) == 0 {
-			return nil, false
-		}
-		var list []ast.Stmt
-		switch parent := rest[0].(type) {
-		case *ast.BlockStmt:
-			list = parent.List
-		case *ast.CaseClause:
-			list = parent.Body
-		case *ast.CommClause:
-			list = parent.Body
-		default:
-			return nil, false
-		}
-		if jumpedOver(enclosingFunc(rest), list, stmt) {
-			return nil, false
-		}
-		return stmt, true
+	stmt, list, outer := source.InBlock(path, l.Stmt)
+	if list == nil || jumpedOver(enclosingFunc(outer), list, stmt) {
+		return nil, false
 	}
-	return nil, false
+	return stmt, true
 }
 
 // enclosingFunc returns the innermost function declaration or literal

@@ -119,35 +119,6 @@ func deref(t types.Type) types.Type {
 	return t
 }
 
-// coreType returns the underlying type of t or, for a type parameter,
-// the underlying type its type set has in common (S ~[]E has []E), or
-// nil if there is none.
-func coreType(t types.Type) types.Type {
-	tp, ok := types.Unalias(t).(*types.TypeParam)
-	if !ok {
-		return t.Underlying()
-	}
-	iface, ok := tp.Underlying().(*types.Interface)
-	if !ok {
-		return nil
-	}
-	var core types.Type
-	for i := range iface.NumEmbeddeds() {
-		term := iface.EmbeddedType(i)
-		if u, ok := term.(*types.Union); ok {
-			if u.Len() != 1 {
-				return nil
-			}
-			term = u.Term(0).Type()
-		}
-		if core != nil && !types.Identical(core, term.Underlying()) {
-			return nil
-		}
-		core = term.Underlying()
-	}
-	return core
-}
-
 // mapKeyable reports whether a map keyed by values of t finds exactly
 // what == finds, and building it cannot panic. That holds for strictly
 // comparable types: booleans, numbers (a NaN key is never found, and NaN

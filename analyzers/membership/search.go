@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/source"
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -355,7 +356,7 @@ func isBool(t types.Type) bool {
 // elemType returns the element type of a slice, an array or a pointer to
 // an array.
 func elemType(t types.Type) types.Type {
-	switch u := coreType(deref(t)).(type) {
+	switch u := irutil.CoreType(deref(t)).(type) {
 	case *types.Slice:
 		return u.Elem()
 	case *types.Array:

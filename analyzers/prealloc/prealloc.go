@@ -11,6 +11,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/passes/invariant"
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -192,28 +193,11 @@ func onlyUser(v ssa.Value, user ssa.Instruction) bool {
 }
 
 func isSlice(t types.Type) bool {
-	_, ok := coreType(t).(*types.Slice)
+	_, ok := irutil.CoreType(t).(*types.Slice)
 	return ok
 }
 
 func isMap(t types.Type) bool {
-	_, ok := coreType(t).(*types.Map)
+	_, ok := irutil.CoreType(t).(*types.Map)
 	return ok
-}
-
-// coreType returns the underlying type of t, or of the single type its
-// constraint allows when t is a type parameter.
-func coreType(t types.Type) types.Type {
-	tp, ok := types.Unalias(t).(*types.TypeParam)
-	if !ok {
-		return t.Underlying()
-	}
-	var core types.Type
-	iface := tp.Underlying().(*types.Interface)
-	for i := range iface.NumEmbeddeds() {
-		if u, ok := iface.EmbeddedType(i).(*types.Union); ok && u.Len() == 1 {
-			core = u.Term(0).Type().Underlying()
-		}
-	}
-	return core
 }

@@ -264,27 +264,7 @@ func statementOf(file *ast.File, l *loops.Loop) (ast.Stmt, []ast.Stmt) {
 		return nil, nil
 	}
 	path, _ := astutil.PathEnclosingInterval(file, l.Stmt.Pos(), l.Stmt.End())
-	i := slices.IndexFunc(path, func(n ast.Node) bool { return n == l.Stmt })
-	if i < 0 {
-		return nil, nil
-	}
-	stmt := l.Stmt
-	if i+1 < len(path) {
-		if lab, ok := path[i+1].(*ast.LabeledStmt); ok && lab.Stmt == stmt {
-			stmt, i = lab, i+1
-		}
-	}
-	var list []ast.Stmt
-	if i+1 < len(path) {
-		switch p := path[i+1].(type) {
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
-		}
-	}
+	stmt, list, _ := source.InBlock(path, l.Stmt)
 	return stmt, list
 }
 

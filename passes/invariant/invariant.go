@@ -27,6 +27,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
@@ -221,22 +222,7 @@ func pointsInto(arg, addr ssa.Value) bool {
 // sameObject reports whether a and b are the same value, looking through
 // conversions.
 func sameObject(a, b ssa.Value) bool {
-	return unconvert(a) == unconvert(b)
-}
-
-func unconvert(v ssa.Value) ssa.Value {
-	for {
-		switch c := v.(type) {
-		case *ssa.ChangeType:
-			v = c.X
-		case *ssa.MakeInterface:
-			v = c.X
-		case *ssa.Convert:
-			v = c.X
-		default:
-			return v
-		}
-	}
+	return irutil.Unconvert(a) == irutil.Unconvert(b)
 }
 
 // PointerChain returns addr followed by the pointers it is derived from:

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
@@ -126,7 +127,7 @@ func BuiltInPlace(a *ssa.Alloc) ([]ssa.Value, bool) {
 			return nil, false
 		}
 		for _, ld := range loads {
-			if !precedes(st, ld) {
+			if !irutil.Precedes(st, ld) {
 				return nil, false
 			}
 		}
@@ -283,7 +284,7 @@ func StoredOnce(a *ssa.Alloc) *ssa.Store {
 		return nil
 	}
 	for _, ld := range loads {
-		if !precedes(store, ld) {
+		if !irutil.Precedes(store, ld) {
 			return nil
 		}
 	}
@@ -313,24 +314,6 @@ func collectLoads(use ssa.Instruction, loads *[]*ssa.UnOp, depth int) bool {
 			}
 		}
 		return true
-	}
-	return false
-}
-
-// precedes reports whether a runs before b whenever b runs: a's block
-// dominates b's, and a comes first if they share it.
-func precedes(a, b ssa.Instruction) bool {
-	ab, bb := a.Block(), b.Block()
-	if ab != bb {
-		return ab.Dominates(bb)
-	}
-	for _, instr := range ab.Instrs {
-		switch instr {
-		case a:
-			return true
-		case b:
-			return false
-		}
 	}
 	return false
 }

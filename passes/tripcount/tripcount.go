@@ -31,6 +31,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/passes/invariant"
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
@@ -176,11 +177,11 @@ func rangeCount(info *types.Info, l *loops.Loop) (Count, bool) {
 			return Count{Kind: Const, N: max(n, 0), Exact: true}, true
 		}
 	}
-	switch t := coreType(tv.Type).(type) {
+	switch t := irutil.CoreType(tv.Type).(type) {
 	case *types.Array:
 		return Count{Kind: Const, N: t.Len(), Exact: true}, true
 	case *types.Pointer:
-		if a, ok := coreType(t.Elem()).(*types.Array); ok {
+		if a, ok := irutil.CoreType(t.Elem()).(*types.Array); ok {
 			return Count{Kind: Const, N: a.Len(), Exact: true}, true
 		}
 	case *types.Chan, *types.Signature:
@@ -229,21 +230,4 @@ func rangeOperand(l *loops.Loop) ssa.Value {
 func isBuiltin(c *ssa.CallCommon, name string) bool {
 	b, ok := c.Value.(*ssa.Builtin)
 	return ok && b.Name() == name
-}
-
-func coreType(t types.Type) types.Type {
-	if t == nil {
-		return nil
-	}
-	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
-		var core types.Type
-		iface := tp.Underlying().(*types.Interface)
-		for i := range iface.NumEmbeddeds() {
-			if u, ok := iface.EmbeddedType(i).(*types.Union); ok && u.Len() == 1 {
-				core = u.Term(0).Type().Underlying()
-			}
-		}
-		return core
-	}
-	return t.Underlying()
 }

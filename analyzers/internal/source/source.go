@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
@@ -112,4 +113,34 @@ func importEdits(file *ast.File, path string) []analysis.TextEdit {
 		}
 	}
 	return []analysis.TextEdit{{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport " + quoted)}}
+}
+
+// InBlock returns loop statement s as it stands in its enclosing
+// statement list (the labelled statement around it, if any), that list,
+// and the path of nodes from the list's owner out to the file, given the
+// path from s (or a node inside it) outwards. A statement outside any
+// list, such as the body of an if without braces, gives a nil list.
+func InBlock(path []ast.Node, s ast.Stmt) (ast.Stmt, []ast.Stmt, []ast.Node) {
+	i := slices.IndexFunc(path, func(n ast.Node) bool { return n == s })
+	if i < 0 {
+		return nil, nil, nil
+	}
+	stmt, rest := s, path[i+1:]
+	if len(rest) > 0 {
+		if lab, ok := rest[0].(*ast.LabeledStmt); ok && lab.Stmt == s {
+			stmt, rest = lab, rest[1:]
+		}
+	}
+	if len(rest) == 0 {
+		return stmt, nil, nil
+	}
+	switch owner := rest[0].(type) {
+	case *ast.BlockStmt:
+		return stmt, owner.List, rest
+	case *ast.CaseClause:
+		return stmt, owner.Body, rest
+	case *ast.CommClause:
+		return stmt, owner.Body, rest
+	}
+	return stmt, nil, rest
 }
