@@ -13,8 +13,14 @@ import (
 )
 
 // FuzzGenerated feeds generated packages to every analyzer and pass. Run
-// it with `go test -fuzz=FuzzGenerated ./analyzers/internal/fuzz`; without
-// -fuzz, its seeds run as a unit test.
+// it with
+//
+//	go test -run=NONE -fuzz=FuzzGenerated -fuzzminimizetime=3s ./analyzers/internal/fuzz
+//
+// (the fuzzer minimizes every input that adds coverage, each try a whole
+// analysis: the default minute per input stalls it). Without -fuzz, its
+// seeds run as a unit test. A failing input lands in testdata/fuzz: keep
+// it there, as a seed that guards the fix.
 func FuzzGenerated(f *testing.F) {
 	for _, seed := range generatorSeeds(40) {
 		f.Add(seed)
