@@ -64,9 +64,10 @@ docs:
 # fix after which go build, go vet or (x/sync) go test fails, or findings
 # that differ from the checked-in baselines, which it rewrites for review.
 # It takes minutes, so it is not part of test. testdata/corpus is outside
-# ./..., so it is formatted and vetted here.
+# ./..., so it is formatted, vetted and dogfooded here.
 corpus:
 	@files=$$(gofmt -l testdata/corpus); \
 	if [ -n "$$files" ]; then echo "gofmt needed:"; echo "$$files"; exit 1; fi
 	$(GO) vet ./testdata/corpus
+	$(GO) run ./cmd/perfvet ./testdata/corpus
 	$(GO) test -count=1 -timeout 60m -v -run TestCorpus ./testdata/corpus

@@ -155,7 +155,7 @@ func countAll(groups map[string][]string) int {
 // files: those to build, where a non-test file changed (go build rejects
 // a package of test files only), and those to vet, all of them.
 func changedPackages(root string, fixed map[string][]byte) (built, vetted []string) {
-	build, vet := make(map[string]bool), make(map[string]bool)
+	build, vet := make(map[string]bool), make(map[string]bool, len(fixed))
 	for file := range fixed {
 		pkg := "./" + filepath.ToSlash(filepath.Dir(relative(root, file)))
 		vet[pkg] = true
