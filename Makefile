@@ -6,7 +6,7 @@ GO ?= go
 # staticcheck 2026.2.2, a release that supports Go 1.26.
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all test unit fmt vet dogfood build install lint docs golangci bench
+.PHONY: all test unit fmt vet dogfood build install lint docs golangci bench corpus
 
 all: test
 
@@ -63,4 +63,16 @@ docs:
 bench:
 	$(GO) run ./testdata/bench
 
-# corpus: running perfvet over a corpus of real modules goes here.
+# corpus runs perfvet on the standard library and on the golang.org/x/tools
+# and golang.org/x/sync module sources (see testdata/corpus and
+# docs/precision.md). It fails on a crash, an analyzer error, a suggested
+# fix after which go build, go vet or (x/sync) go test fails, or findings
+# that differ from the checked-in baselines, which it rewrites for review.
+# It takes minutes, so it is not part of test. testdata/corpus is outside
+# ./..., so it is formatted, vetted and dogfooded here.
+corpus:
+	@files=$$(gofmt -l testdata/corpus); \
+	if [ -n "$$files" ]; then echo "gofmt needed:"; echo "$$files"; exit 1; fi
+	$(GO) vet ./testdata/corpus
+	$(GO) run ./cmd/perfvet ./testdata/corpus
+	$(GO) test -count=1 -timeout 60m -v -run TestCorpus ./testdata/corpus
