@@ -368,7 +368,7 @@ func reportGrowth(pass *analysis.Pass, r *report.Reporter, g growth, fixed map[t
 	name, how := describe(node, site)
 	var fixes []analysis.SuggestedFix
 	if as, ok := node.(*ast.AssignStmt); ok {
-		if fix, obj, ok := builderFix(pass, file, g.loop, as); ok && !fixed[obj] {
+		if fix, obj, ok := builderFix(pass, file, g.loop, as, fixed); ok {
 			fixed[obj] = true
 			fixes = append(fixes, fix)
 		}
@@ -404,17 +404,22 @@ func siteNode(path []ast.Node) ast.Node {
 	return nil
 }
 
-// describe names the grown string and the operation that grows it.
+// describe names the grown string and the operation that grows it: the
+// left-hand side that receives the concatenation at site.
 func describe(node ast.Node, site ssa.Instruction) (name, how string) {
 	as, ok := node.(*ast.AssignStmt)
-	if !ok || len(as.Lhs) != 1 {
-		name = "a string"
-		if phi, ok := site.(*ssa.Phi); ok {
-			name = phi.Comment
-		}
-		return name, "+"
+	if !ok {
+		return "a string", "+"
 	}
-	name = types.ExprString(as.Lhs[0])
+	lhs := as.Lhs[0]
+	if len(as.Lhs) > 1 && len(as.Lhs) == len(as.Rhs) {
+		for i, rhs := range as.Rhs {
+			if rhs.Pos() <= site.Pos() && site.Pos() < rhs.End() {
+				lhs = as.Lhs[i]
+			}
+		}
+	}
+	name = types.ExprString(lhs)
 	if as.Tok == token.ADD_ASSIGN {
 		return name, "+="
 	}

@@ -16,14 +16,15 @@ import (
 // rewrite provably keeps behaviour: a plain string local declared on its
 // own, only ever extended with += after its declaration, never read
 // inside the loop, never captured by a closure or addressed. Reads after
-// the loop become calls to String.
-func builderFix(pass *analysis.Pass, file *ast.File, l *loops.Loop, as *ast.AssignStmt) (analysis.SuggestedFix, types.Object, bool) {
+// the loop become calls to String. A variable already given a fix (at an
+// earlier site) gets none: one fix rewrites every site.
+func builderFix(pass *analysis.Pass, file *ast.File, l *loops.Loop, as *ast.AssignStmt, fixed map[types.Object]bool) (analysis.SuggestedFix, types.Object, bool) {
 	id, ok := as.Lhs[0].(*ast.Ident)
 	if !ok || as.Tok != token.ADD_ASSIGN || l.Stmt == nil {
 		return analysis.SuggestedFix{}, nil, false
 	}
 	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || !types.Identical(v.Type(), types.Typ[types.String]) {
+	if !ok || fixed[v] || !types.Identical(v.Type(), types.Typ[types.String]) {
 		return analysis.SuggestedFix{}, nil, false
 	}
 	body := enclosingBody(file, v.Pos())
@@ -35,7 +36,7 @@ func builderFix(pass *analysis.Pass, file *ast.File, l *loops.Loop, as *ast.Assi
 		return analysis.SuggestedFix{}, nil, false
 	}
 	pkg, importEdits, ok := source.PackageName(pass.TypesInfo, file, v.Pos(), "strings", "strings")
-	if !ok {
+	if !ok || (len(importEdits) > 0 && !source.MayImport(pass, "strings")) {
 		return analysis.SuggestedFix{}, nil, false
 	}
 	declEdits, ok := declEdits(pass, body, v, pkg)

@@ -5,10 +5,13 @@ package source
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -143,4 +146,41 @@ func InBlock(path []ast.Node, s ast.Stmt) (ast.Stmt, []ast.Stmt, []ast.Node) {
 		return stmt, owner.Body, rest
 	}
 	return stmt, nil, rest
+}
+
+// MayImport reports whether the package of pass can import the package
+// at path without creating an import cycle: it already depends on it, or
+// it is not part of the standard library, whose low-level packages are
+// what path's own dependencies are made of.
+func MayImport(pass *analysis.Pass, path string) bool {
+	if dependsOn(pass.Pkg, path, make(map[*types.Package]bool)) {
+		return true
+	}
+	return !inGOROOT(pass)
+}
+
+// dependsOn reports whether pkg imports path, directly or not.
+func dependsOn(pkg *types.Package, path string, seen map[*types.Package]bool) bool {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == path {
+			return true
+		}
+		if !seen[imp] {
+			seen[imp] = true
+			if dependsOn(imp, path, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inGOROOT reports whether the files of pass lie in the Go tree.
+func inGOROOT(pass *analysis.Pass) bool {
+	if len(pass.Files) == 0 {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].Pos()).Name()
+	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return strings.HasPrefix(name, root)
 }

@@ -155,3 +155,10 @@ func overFunc(seq iter.Seq[string]) (s string) {
 	}
 	return
 }
+
+func multiAssign(xs []string) (n int, t string) {
+	for _, x := range xs {
+		n, t = n+1, t+x // want `t grows by \+ on every iteration`
+	}
+	return
+}
