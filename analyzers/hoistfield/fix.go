@@ -238,7 +238,7 @@ func nilSafe(l *loops.Loop, p invariant.Path) bool {
 // (the variable, or the package of a qualified pkg.Var) denotes at pos
 // what it denotes in the loop, so the copy reads the same variable.
 func rootVisible(info *types.Info, file *ast.File, pos token.Pos, u *use) bool {
-	scope := innermostScope(info, file, pos)
+	scope := source.InnermostScope(info, file, pos)
 	id := leftmostIdent(u.expr)
 	if scope == nil || id == nil {
 		return false
@@ -262,14 +262,6 @@ func leftmostIdent(e ast.Expr) *ast.Ident {
 			return nil
 		}
 	}
-}
-
-func innermostScope(info *types.Info, file *ast.File, pos token.Pos) *types.Scope {
-	s := info.Scopes[file]
-	if s == nil {
-		return nil
-	}
-	return s.Innermost(pos)
 }
 
 // baseNames proposes names for the local holding u's path, best first:
@@ -338,19 +330,20 @@ func upperFirst(s string) string {
 // variants, that can be declared before stmt without clashing: not
 // declared in the same block, not hiding any declaration visible there,
 // not declared inside the loop (which would hide the new local from the
-// uses it replaces), not already taken by another fix at stmt.
+// uses it replaces), not already taken by another fix in the same block:
+// perfvet -fix applies them all.
 func (c *checker) pickName(file *ast.File, stmt, loop ast.Stmt, proposed []string) (string, bool) {
 	if len(proposed) == 0 {
 		return "", false
 	}
-	scope := innermostScope(c.pass.TypesInfo, file, stmt.Pos())
+	scope := source.BlockScope(c.pass.TypesInfo, file, stmt)
 	if scope == nil {
 		return "", false
 	}
-	taken := c.names[stmt]
+	taken := c.names[scope]
 	if taken == nil {
 		taken = make(map[string]bool)
-		c.names[stmt] = taken
+		c.names[scope] = taken
 	}
 	candidates := append([]string(nil), proposed...)
 	for i := 2; i <= 9; i++ {

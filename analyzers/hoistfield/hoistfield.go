@@ -48,9 +48,9 @@ type checker struct {
 	// decided holds the loads of paths already judged at an enclosing
 	// loop, so that inner loops do not report them again.
 	decided map[*ssa.UnOp]bool
-	// names are the locals the suggested fixes declare, per statement
-	// they are inserted before, so that two fixes never pick one name.
-	names map[ast.Stmt]map[string]bool
+	// names are the locals the suggested fixes declare, per block, so
+	// that two fixes never pick one name.
+	names map[*types.Scope]map[string]bool
 	exprs *exprIndex
 }
 
@@ -67,7 +67,7 @@ func run(pass *analysis.Pass) (any, error) {
 		report:  report.New(pass),
 		atomics: atomicFields(pass),
 		decided: make(map[*ssa.UnOp]bool),
-		names:   make(map[ast.Stmt]map[string]bool),
+		names:   make(map[*types.Scope]map[string]bool),
 		exprs:   newExprIndex(pass.Files),
 	}
 	c.cost = newCostModel(pass.Pkg, pass.TypesInfo, c.counts)

@@ -142,32 +142,6 @@ func fixProblem(t *testing.T, pkg *Package, what string, diags ...analysis.Diagn
 	return ""
 }
 
-// TestKnownBad keeps the reproducers of known bugs honest: each file in
-// testdata/knownbad must still show a problem. When one no longer does,
-// its bug is fixed: move the file to testdata/hard, where it guards the
-// fix as a seed.
-func TestKnownBad(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "knownbad", "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, path := range files {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			src, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			pkg, err := Load(t.TempDir(), src)
-			if err != nil {
-				t.Fatalf("a reproducer must type-check: %v", err)
-			}
-			if len(problems(t, pkg, src)) == 0 {
-				t.Errorf("%s no longer shows its bug: move it to testdata/hard", path)
-			}
-		})
-	}
-}
-
 // builtSeeds returns the hard cases too large to write by hand.
 func builtSeeds() [][]byte {
 	return [][]byte{hugeFunction(400), deepNesting(40), oneStringManyLoops(50)}

@@ -81,7 +81,7 @@ func PackageName(info *types.Info, file *ast.File, pos token.Pos, path, name str
 			}
 		}
 	}
-	if scope := innermostScope(info, file, pos); scope != nil {
+	if scope := InnermostScope(info, file, pos); scope != nil {
 		if _, obj := scope.LookupParent(name, pos); obj != nil {
 			return "", nil, false
 		}
@@ -89,8 +89,8 @@ func PackageName(info *types.Info, file *ast.File, pos token.Pos, path, name str
 	return name, importEdits(file, path), true
 }
 
-// innermostScope returns the innermost scope of file containing pos.
-func innermostScope(info *types.Info, file *ast.File, pos token.Pos) *types.Scope {
+// InnermostScope returns the innermost scope of file containing pos.
+func InnermostScope(info *types.Info, file *ast.File, pos token.Pos) *types.Scope {
 	s := info.Scopes[file]
 	if s == nil {
 		return nil
@@ -183,4 +183,15 @@ func inGOROOT(pass *analysis.Pass) bool {
 	name := pass.Fset.File(pass.Files[0].Pos()).Name()
 	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
 	return strings.HasPrefix(name, root)
+}
+
+// BlockScope returns the scope of the block that holds stmt, where a
+// declaration inserted before stmt lands: not the scope a for, if or
+// switch statement opens for itself, which begins at the statement.
+func BlockScope(info *types.Info, file *ast.File, stmt ast.Stmt) *types.Scope {
+	scope := InnermostScope(info, file, stmt.Pos())
+	for scope != nil && scope.Pos() >= stmt.Pos() {
+		scope = scope.Parent()
+	}
+	return scope
 }
