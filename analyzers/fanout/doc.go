@@ -44,6 +44,11 @@
 //   - a worker: a goroutine whose body, or a same-package function it
 //     calls, loops receiving from a channel it is given (not one it makes
 //     itself, like a ticker's, or a context's Done);
+//   - replicated workers: a loop that counts to an integer n (not over a
+//     collection or a channel) starting goroutines that receive nothing
+//     from the iteration but its index and each run a loop of their own:
+//     n readers hammering a lock, n workers sized by a flag. n is then a
+//     chosen degree of concurrency, not one goroutine per item of data;
 //   - a semaphore acquired in the iteration before the goroutine starts:
 //     a send into a channel that is not provably unbuffered (sem <- x, or
 //     a select case sending), (*semaphore.Weighted).Acquire or

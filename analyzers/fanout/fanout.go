@@ -258,7 +258,7 @@ func (c *checker) repeatingLoop(x ssa.Instruction, depth int, seen map[*ssa.Func
 // on one iteration only, or talks to the goroutine through a pipe.
 func (c *checker) boundedInIteration(l *loops.Loop, x ssa.Instruction) bool {
 	return c.acquiresBefore(x, l) || c.takesToken(l, x) || c.acceptsBefore(x, l) || c.joinsAfter(x, l) ||
-		c.atMostOnce(l, x) || c.pipedInIteration(l, x)
+		c.atMostOnce(l, x) || c.pipedInIteration(l, x) || c.replicatedWorkers(l, x)
 }
 
 // launchBounded reports whether the goroutines ln starts are bounded

@@ -148,3 +148,24 @@ func byQueueLength(jobs chan int) {
 		}()
 	}
 }
+
+// Counted loops that hand each goroutine an item are per-item tasks, even
+// when the task loops.
+
+func perItemByIndex(items [][]string, n int) {
+	for i := 0; i < n; i++ {
+		go walkAll(items[i]) // want `a goroutine is started`
+	}
+}
+
+func walkAll(xs []string) {
+	for _, x := range xs {
+		_ = x
+	}
+}
+
+func perIterationNoLoop(n int) {
+	for i := 0; i < n; i++ {
+		go func() { _ = i * 2 }() // want `a goroutine is started`
+	}
+}
