@@ -1,6 +1,7 @@
 package fanout
 
 import (
+	"go/ast"
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
@@ -16,7 +17,7 @@ import (
 // then a configured degree of concurrency (readers in a benchmark, a
 // pool sized by a flag), not one task per item of data.
 func (c *checker) replicatedWorkers(l *loops.Loop, x ssa.Instruction) bool {
-	if c.counts.Of(l).Kind != tripcount.Int {
+	if c.counts.Of(l).Kind != tripcount.Int && !countsUp(l) {
 		return false
 	}
 	ln, ok := c.launchAt(x)
@@ -29,6 +30,59 @@ func (c *checker) replicatedWorkers(l *loops.Loop, x ssa.Instruction) bool {
 		}
 	}
 	return true
+}
+
+// countsUp reports whether l is written as for i := a; i < n; i++ (or
+// <=, or i += 1), with i assigned nowhere else: a count to an integer even
+// when the trip count pass cannot prove n fixed, as when the goroutines
+// capture it.
+func countsUp(l *loops.Loop) bool {
+	fs, ok := l.Stmt.(*ast.ForStmt)
+	if !ok {
+		return false
+	}
+	init, ok := fs.Init.(*ast.AssignStmt)
+	if !ok || init.Tok != token.DEFINE || len(init.Lhs) != 1 {
+		return false
+	}
+	i, ok := init.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	cond, ok := ast.Unparen(fs.Cond).(*ast.BinaryExpr)
+	if !ok || (cond.Op != token.LSS && cond.Op != token.LEQ) || !isIdent(cond.X, i.Name) {
+		return false
+	}
+	post, ok := fs.Post.(*ast.IncDecStmt)
+	if !ok || post.Tok != token.INC || !isIdent(post.X, i.Name) {
+		return false
+	}
+	return !assignedIn(fs.Body, i.Name)
+}
+
+func isIdent(e ast.Expr, name string) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == name
+}
+
+// assignedIn reports whether body assigns to, increments or takes the
+// address of a variable spelt name.
+func assignedIn(body *ast.BlockStmt, name string) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				found = found || isIdent(lhs, name)
+			}
+		case *ast.IncDecStmt:
+			found = found || isIdent(n.X, name)
+		case *ast.UnaryExpr:
+			found = found || (n.Op == token.AND && isIdent(n.X, name))
+		}
+		return !found
+	})
+	return found
 }
 
 // runsLoop reports whether fn, or a same-package function it calls,

@@ -53,3 +53,23 @@ func groupOfWorkers(workers int, work func(int) error) error {
 	}
 	return g.Wait()
 }
+
+// The goroutines capture the bound, so the trip count is not proven, but
+// the loop still counts to an integer.
+func warmup(threads int) {
+	var wg sync.WaitGroup
+	var started int32
+	var mu sync.Mutex
+	for i := 0; i < threads; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			started++
+			mu.Unlock()
+			for int(started) < threads {
+			}
+		}()
+	}
+	wg.Wait()
+}
