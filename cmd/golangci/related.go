@@ -1,6 +1,10 @@
 package golangci
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/perfvet/perfvet/analyzers"
+)
 
 // withoutRelated returns copies of as that report their diagnostics
 // without related information.
@@ -12,25 +16,7 @@ import "golang.org/x/tools/go/analysis"
 // name the loop ("on every iteration of the loop over names"), so the
 // related information adds nothing under golangci-lint.
 func withoutRelated(as []*analysis.Analyzer) []*analysis.Analyzer {
-	out := make([]*analysis.Analyzer, len(as))
-	for i, a := range as {
-		out[i] = dropRelated(a)
-	}
-	return out
-}
-
-// dropRelated returns a copy of a whose Run strips related information
-// from every diagnostic. The copy has a's name, prerequisites and
-// result type, so it stands in for a in golangci-lint's analysis graph.
-func dropRelated(a *analysis.Analyzer) *analysis.Analyzer {
-	c := *a
-	c.Run = func(pass *analysis.Pass) (any, error) {
-		p := *pass
-		p.Report = func(d analysis.Diagnostic) {
-			d.Related = nil
-			pass.Report(d)
-		}
-		return a.Run(&p)
-	}
-	return &c
+	return analyzers.WithDiagnostics(as, func(_ *analysis.Analyzer, d *analysis.Diagnostic) {
+		d.Related = nil
+	})
 }

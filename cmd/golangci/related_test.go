@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-func TestDropRelated(t *testing.T) {
+func TestWithoutRelated(t *testing.T) {
 	var seen *analysis.Pass
 	a := &analysis.Analyzer{
 		Name: "sample",
@@ -25,7 +25,7 @@ func TestDropRelated(t *testing.T) {
 	var got []analysis.Diagnostic
 	pass := &analysis.Pass{Report: func(d analysis.Diagnostic) { got = append(got, d) }}
 
-	c := dropRelated(a)
+	c := withoutRelated([]*analysis.Analyzer{a})[0]
 	res, err := c.Run(pass)
 	if err != nil || res != "result" {
 		t.Fatalf("Run = %v, %v; want the wrapped analyzer's result", res, err)

@@ -4,38 +4,24 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/perfvet/perfvet/analyzers"
 )
 
-// withNames returns copies of as adapted to how the driver presents
-// analyzers; see withName.
+// withNames returns copies of as that append " (name)" to the message of
+// every diagnostic: the driver prints only position and message, and a
+// reader needs the name to look the finding up, to disable the analyzer,
+// or to write a //perfvet:ignore directive.
+//
+// Each copy's Doc also drops the "name: " that starts perfvet's summary
+// lines, because the driver's help already prints the name before the
+// summary.
 func withNames(as []*analysis.Analyzer) []*analysis.Analyzer {
-	named := make([]*analysis.Analyzer, len(as))
-	for i, a := range as {
-		named[i] = withName(a)
+	named := analyzers.WithDiagnostics(as, func(a *analysis.Analyzer, d *analysis.Diagnostic) {
+		d.Message += " (" + a.Name + ")"
+	})
+	for _, a := range named {
+		a.Doc = strings.TrimPrefix(a.Doc, a.Name+": ")
 	}
 	return named
-}
-
-// withName returns a copy of a that appends " (name)" to the message of
-// every diagnostic it reports: the driver prints only position and
-// message, and a reader needs the name to look the finding up, to
-// disable the analyzer, or to write a //perfvet:ignore directive.
-//
-// The copy's Doc also drops the "name: " that starts perfvet's summary
-// lines, because the driver's help already prints the name before the
-// summary. The copy keeps a's requirements and flags, so results and
-// options are shared with the original.
-func withName(a *analysis.Analyzer) *analysis.Analyzer {
-	named := *a
-	named.Doc = strings.TrimPrefix(a.Doc, a.Name+": ")
-	suffix := " (" + a.Name + ")"
-	named.Run = func(pass *analysis.Pass) (any, error) {
-		report := pass.Report
-		pass.Report = func(d analysis.Diagnostic) {
-			d.Message += suffix
-			report(d)
-		}
-		return a.Run(pass)
-	}
-	return &named
 }
