@@ -38,7 +38,7 @@ func (cm *costModel) keepsBoundsCheck(u *use, uses []*use, m *loops.Loop) bool {
 	key := u.path.Key()
 	switch s := m.Stmt.(type) {
 	case *ast.RangeStmt:
-		return cm.samePath(s.X, u.expr) && changesMemory(repeatingBlocks(m), nil, key, m)
+		return cm.samePath(s.X, u.expr) && changesMemory(m.Blocks(), nil, key, m)
 	case *ast.ForStmt:
 		if !boundedInHeader(uses, m) {
 			return false

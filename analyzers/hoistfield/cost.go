@@ -160,13 +160,14 @@ func (cm *costModel) tightLeaf(m *loops.Loop) bool {
 // allocation, map operation, channel operation, goroutine, deferred
 // call, call through an interface or function value, or call to a
 // function that is not cheap. Blocks that leave the loop for good (an
-// error return, a panic) do not repeat and do not count.
+// error return, a panic) are not part of the natural loop, so they do
+// not count.
 func (cm *costModel) isTight(m *loops.Loop) bool {
 	if tight, ok := cm.tight[m]; ok {
 		return tight
 	}
 	tight := true
-	for _, b := range repeatingBlocks(m) {
+	for _, b := range m.Blocks() {
 		for _, instr := range b.Instrs {
 			if cm.expensive(instr) {
 				tight = false
@@ -176,27 +177,6 @@ func (cm *costModel) isTight(m *loops.Loop) bool {
 	}
 	cm.tight[m] = tight
 	return tight
-}
-
-// repeatingBlocks returns the blocks of m from which the loop can go
-// round again: those that reach one of its latches inside it.
-func repeatingBlocks(m *loops.Loop) []*ssa.BasicBlock {
-	seen := make(map[*ssa.BasicBlock]bool)
-	var out []*ssa.BasicBlock
-	stack := append([]*ssa.BasicBlock(nil), m.Latches...)
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[b] || !m.Contains(b) {
-			continue
-		}
-		seen[b] = true
-		out = append(out, b)
-		if b != m.Header {
-			stack = append(stack, b.Preds...)
-		}
-	}
-	return out
 }
 
 // expensive reports whether instr costs far more than a load.
