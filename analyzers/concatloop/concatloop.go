@@ -14,6 +14,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/analyzers/internal/source"
 	"github.com/perfvet/perfvet/passes/invariant"
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -92,7 +93,7 @@ func phiGrowths(l *loops.Loop) [][]ssa.Instruction {
 		if !ok {
 			break
 		}
-		if !isString(phi.Type()) {
+		if !irutil.IsString(phi.Type()) {
 			continue
 		}
 		isPhi := func(v ssa.Value) bool { return v == phi }
@@ -144,7 +145,7 @@ func memoryGrowths(l *loops.Loop, oracle *invariant.Oracle) [][]ssa.Instruction 
 func stringStores(l *loops.Loop) []*ssa.Store {
 	var stores []*ssa.Store
 	for _, instr := range l.Instrs() {
-		if st, ok := instr.(*ssa.Store); ok && isString(st.Val.Type()) {
+		if st, ok := instr.(*ssa.Store); ok && irutil.IsString(st.Val.Type()) {
 			stores = append(stores, st)
 		}
 	}
@@ -261,7 +262,7 @@ func derivesFromStep(n ssa.Value, target func(ssa.Value) bool, derived map[ssa.V
 func isConcat(v ssa.Value) bool {
 	switch v := v.(type) {
 	case *ssa.BinOp:
-		return v.Op == token.ADD && isString(v.Type())
+		return v.Op == token.ADD && irutil.IsString(v.Type())
 	case *ssa.Call:
 		return isSprint(v.Common())
 	}
@@ -348,11 +349,6 @@ func sameBase(a, b ssa.Value) bool {
 	la, ok1 := a.(*ssa.UnOp)
 	lb, ok2 := b.(*ssa.UnOp)
 	return ok1 && ok2 && la.Op == token.MUL && lb.Op == token.MUL && sameLocation(la.X, lb.X)
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
 }
 
 // reportGrowth reports g at the first statement that extends the string,

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/passes/invariant"
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
@@ -116,7 +117,7 @@ func boundedInHeader(uses []*use, m *loops.Loop) bool {
 			continue
 		}
 		for _, ref := range *v.Referrers() {
-			if call, ok := ref.(*ssa.Call); ok && isBuiltin(call.Common(), "len") && feedsExit(call, m, 0) {
+			if call, ok := ref.(*ssa.Call); ok && irutil.IsBuiltin(call.Common(), "len") && feedsExit(call, m, 0) {
 				return true
 			}
 		}
@@ -170,7 +171,7 @@ func changesMemory(blocks []*ssa.BasicBlock, until ssa.Instruction, key invarian
 					return true
 				}
 			case *ssa.Call:
-				if !isBuiltin(instr.Common(), "len", "cap", "min", "max", "real", "imag", "complex") {
+				if !irutil.IsBuiltin(instr.Common(), "len", "cap", "min", "max", "real", "imag", "complex") {
 					return true
 				}
 			case *ssa.MapUpdate, *ssa.Go, *ssa.Defer:

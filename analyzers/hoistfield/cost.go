@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -134,7 +135,7 @@ func feedsExit(v ssa.Value, m *loops.Loop, depth int) bool {
 				return true
 			}
 		case *ssa.Call:
-			if isBuiltin(ref.Common(), "len", "cap") && feedsExit(ref, m, depth+1) {
+			if irutil.IsBuiltin(ref.Common(), "len", "cap") && feedsExit(ref, m, depth+1) {
 				return true
 			}
 		}
@@ -200,9 +201,9 @@ func (cm *costModel) expensive(instr ssa.Instruction) bool {
 	case *ssa.Next:
 		return !instr.IsString
 	case *ssa.BinOp:
-		return instr.Op == token.ADD && isString(instr.Type())
+		return instr.Op == token.ADD && irutil.IsString(instr.Type())
 	case *ssa.Convert:
-		return isString(instr.Type()) != isString(instr.X.Type())
+		return irutil.IsString(instr.Type()) != irutil.IsString(instr.X.Type())
 	}
 	return false
 }
@@ -306,9 +307,4 @@ func returningBlocks(fn *ssa.Function) []*ssa.BasicBlock {
 		stack = append(stack, b.Preds...)
 	}
 	return out
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/passes/invariant"
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -363,7 +364,7 @@ func onlyPathAndInvariants(v ssa.Value, k, l *loops.Loop, key invariant.PathKey)
 				return false
 			}
 		case *ssa.Call:
-			if !isBuiltin(v.Common(), "len", "cap") {
+			if !irutil.IsBuiltin(v.Common(), "len", "cap") {
 				return false
 			}
 		case *ssa.BinOp, *ssa.Convert, *ssa.ChangeType, *ssa.Field, *ssa.Extract:
@@ -378,11 +379,6 @@ func onlyPathAndInvariants(v ssa.Value, k, l *loops.Loop, key invariant.PathKey)
 		return true
 	}
 	return ok(v, 0) && found
-}
-
-func isBuiltin(c *ssa.CallCommon, names ...string) bool {
-	b, ok := c.Value.(*ssa.Builtin)
-	return ok && slices.Contains(names, b.Name())
 }
 
 // reportCandidate reports cand at its first use, with related

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/passes/invariant"
+	"github.com/perfvet/perfvet/passes/irutil"
 )
 
 // A key names a compared value by where it comes from: a root value and
@@ -53,7 +54,7 @@ func storedKey(addr ssa.Value, depth int) key {
 	if depth < maxKeyDepth {
 		switch a := addr.(type) {
 		case *ssa.FieldAddr:
-			return storedKey(a.X, depth+1).then(fieldStep(deref(a.X.Type()), a.Field))
+			return storedKey(a.X, depth+1).then(fieldStep(irutil.Deref(a.X.Type()), a.Field))
 		case *ssa.Alloc:
 			if st := invariant.StoredOnce(a); st != nil {
 				return valueKey(st.Val, depth+1)
@@ -110,13 +111,6 @@ func fieldStep(structType types.Type, index int) step {
 		s.name = st.Field(index).Name()
 	}
 	return s
-}
-
-func deref(t types.Type) types.Type {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }
 
 // mapKeyable reports whether a map keyed by values of t finds exactly

@@ -13,6 +13,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/passes/invariant"
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -204,7 +205,7 @@ func (c *checker) contentsChange(l *loops.Loop, xs ssa.Value) bool {
 	elem := elemType(xs.Type())
 	for _, instr := range c.oracle.Instrs(l) {
 		if st, ok := instr.(*ssa.Store); ok {
-			if ia, ok := st.Addr.(*ssa.IndexAddr); ok && types.Identical(deref(ia.Type()), elem) {
+			if ia, ok := st.Addr.(*ssa.IndexAddr); ok && types.Identical(irutil.Deref(ia.Type()), elem) {
 				return true
 			}
 		}

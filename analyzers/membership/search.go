@@ -356,7 +356,7 @@ func isBool(t types.Type) bool {
 // elemType returns the element type of a slice, an array or a pointer to
 // an array.
 func elemType(t types.Type) types.Type {
-	switch u := irutil.CoreType(deref(t)).(type) {
+	switch u := irutil.CoreType(irutil.Deref(t)).(type) {
 	case *types.Slice:
 		return u.Elem()
 	case *types.Array:

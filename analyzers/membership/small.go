@@ -7,6 +7,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/passes/irutil"
 )
 
 // small reports whether xs has a small constant length: scanning it
@@ -51,7 +53,7 @@ func (c *checker) smallValue(xs ssa.Value, seen map[ssa.Value]bool) bool {
 // arrayLen returns the length of an array or pointer-to-array type, or
 // -1 for any other type.
 func arrayLen(t types.Type) int64 {
-	if a, ok := deref(t).Underlying().(*types.Array); ok {
+	if a, ok := irutil.Deref(t).Underlying().(*types.Array); ok {
 		return a.Len()
 	}
 	return -1

@@ -4,6 +4,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/passes/irutil"
 )
 
 // This file holds the type-based alias model behind PathInvariant. Memory
@@ -34,12 +36,12 @@ type location struct {
 // locationOf describes the memory step s loads from base.
 func locationOf(s Step) location {
 	if len(s.Fields) == 0 {
-		t := deref(s.Load.X.Type())
+		t := irutil.Deref(s.Load.X.Type())
 		return location{structs: []types.Type{t}, typ: t}
 	}
 	loc := location{typ: s.Load.Type()}
 	for _, f := range s.Fields {
-		loc.structs = append(loc.structs, deref(f.X.Type()))
+		loc.structs = append(loc.structs, irutil.Deref(f.X.Type()))
 		loc.fields = append(loc.fields, f.Field)
 	}
 	return loc
@@ -76,18 +78,18 @@ type write struct {
 func writeAt(addr ssa.Value) write {
 	switch a := addr.(type) {
 	case *ssa.FieldAddr:
-		return write{kind: fieldWrite, typ: deref(a.X.Type()), index: a.Field}
+		return write{kind: fieldWrite, typ: irutil.Deref(a.X.Type()), index: a.Field}
 	case *ssa.IndexAddr:
 		if _, isSlice := a.X.Type().Underlying().(*types.Slice); isSlice {
-			return write{kind: elementWrite, typ: deref(a.Type())}
+			return write{kind: elementWrite, typ: irutil.Deref(a.Type())}
 		}
 		// An element of an array: count it as a write to the whole
 		// array, wherever the array lives.
 		return writeAt(a.X)
 	case *ssa.Alloc, *ssa.Global, *ssa.FreeVar:
-		return write{kind: variableWrite, typ: deref(a.Type())}
+		return write{kind: variableWrite, typ: irutil.Deref(a.Type())}
 	}
-	return write{kind: pointerWrite, typ: deref(addr.Type())}
+	return write{kind: pointerWrite, typ: irutil.Deref(addr.Type())}
 }
 
 // mayWrite reports whether w may change the memory at loc.

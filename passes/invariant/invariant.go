@@ -258,9 +258,9 @@ func MayAlias(a, b ssa.Value) bool {
 	fa, aIsField := a.(*ssa.FieldAddr)
 	fb, bIsField := b.(*ssa.FieldAddr)
 	if aIsField && bIsField {
-		return fa.Field == fb.Field && types.Identical(deref(fa.X.Type()), deref(fb.X.Type()))
+		return fa.Field == fb.Field && types.Identical(irutil.Deref(fa.X.Type()), irutil.Deref(fb.X.Type()))
 	}
-	return contains(deref(a.Type()), deref(b.Type()), 0)
+	return contains(irutil.Deref(a.Type()), irutil.Deref(b.Type()), 0)
 }
 
 // elemMayAlias reports whether writing the elements of slice s may change
@@ -270,7 +270,7 @@ func elemMayAlias(s, addr ssa.Value) bool {
 	if !ok {
 		return true
 	}
-	return contains(sl.Elem(), deref(addr.Type()), 0)
+	return contains(sl.Elem(), irutil.Deref(addr.Type()), 0)
 }
 
 // contains reports whether a value of type outer holds a value of type
@@ -297,13 +297,6 @@ func contains(outer, inner types.Type, depth int) bool {
 	return false
 }
 
-func deref(t types.Type) types.Type {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
-}
-
 // ContentsChange reports whether the elements of slice xs may change
 // during l: a store to an element of its type, or xs passed to a call that
 // may write it (copy, clear, sort functions, methods...; not the searches
@@ -318,7 +311,7 @@ func (o *Oracle) ContentsChange(l *loops.Loop, xs ssa.Value) bool {
 	for _, instr := range o.instrs(l) {
 		switch instr := instr.(type) {
 		case *ssa.Store:
-			if ia, ok := instr.Addr.(*ssa.IndexAddr); ok && contains(sl.Elem(), deref(ia.Type()), 0) {
+			if ia, ok := instr.Addr.(*ssa.IndexAddr); ok && contains(sl.Elem(), irutil.Deref(ia.Type()), 0) {
 				if _, isSlice := sliceType(ia.X.Type()); isSlice {
 					return true
 				}
@@ -353,7 +346,7 @@ func (o *Oracle) ContentsChange(l *loops.Loop, xs ssa.Value) bool {
 // slice of elem: a store through it changes that element.
 func isElemField(fa *ssa.FieldAddr, elem types.Type) bool {
 	ia, ok := fa.X.(*ssa.IndexAddr)
-	return ok && types.Identical(deref(ia.Type()), elem)
+	return ok && types.Identical(irutil.Deref(ia.Type()), elem)
 }
 
 // Synchronises reports whether l communicates with other goroutines:

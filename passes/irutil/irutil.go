@@ -4,6 +4,7 @@ package irutil
 
 import (
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -94,4 +95,24 @@ func Precedes(a, b ssa.Instruction) bool {
 		}
 	}
 	return false
+}
+
+// IsBuiltin reports whether c calls one of the named built-in functions.
+func IsBuiltin(c *ssa.CallCommon, names ...string) bool {
+	b, ok := c.Value.(*ssa.Builtin)
+	return ok && slices.Contains(names, b.Name())
+}
+
+// Deref returns the element type of a pointer type, or t itself.
+func Deref(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// IsString reports whether t is a string type, named or not.
+func IsString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/passes/invariant"
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
@@ -193,7 +194,7 @@ func ceilDiv(a, b int64) int64 {
 
 // sized classifies a loop-invariant size value as len(x) or int(n).
 func sized(size ssa.Value, exact bool) Count {
-	if c, ok := size.(*ssa.Call); ok && isBuiltin(c.Common(), "len") {
+	if c, ok := size.(*ssa.Call); ok && irutil.IsBuiltin(c.Common(), "len") {
 		return Count{Kind: Len, X: c.Common().Args[0], Exact: exact}
 	}
 	if n, ok := intConst(size); ok {

@@ -214,7 +214,7 @@ func rangeOperand(l *loops.Loop) ssa.Value {
 				}
 			case *ssa.BinOp:
 				if instr.Op == token.LSS {
-					if c, ok := instr.Y.(*ssa.Call); ok && isBuiltin(c.Common(), "len") {
+					if c, ok := instr.Y.(*ssa.Call); ok && irutil.IsBuiltin(c.Common(), "len") {
 						return c.Common().Args[0]
 					}
 					if !definedIn(l, instr.Y) {
@@ -225,9 +225,4 @@ func rangeOperand(l *loops.Loop) ssa.Value {
 		}
 	}
 	return nil
-}
-
-func isBuiltin(c *ssa.CallCommon, name string) bool {
-	b, ok := c.Value.(*ssa.Builtin)
-	return ok && b.Name() == name
 }
