@@ -4,7 +4,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -41,7 +40,7 @@ func (c *checker) has(instr ssa.Instruction, e effect) bool {
 // an instruction with effect e, following its calls in turn. Results
 // are memoized per function; a recursive call counts as not having it.
 func (c *checker) calleeHas(call *ssa.CallCommon, e effect) bool {
-	callee := c.bodyOf(call.StaticCallee())
+	callee := c.callee(call)
 	if callee == nil {
 		return false
 	}
@@ -71,13 +70,6 @@ type effectKey struct {
 // with l nil, anywhere in x's function.
 func (c *checker) acquiresBefore(x ssa.Instruction, l *loops.Loop) bool {
 	return c.someDominates(x, l, acquires)
-}
-
-// acceptsBefore reports whether the iteration of l accepts a connection
-// before x: the accept loop of a server, where one goroutine per
-// connection is the standard idiom.
-func (c *checker) acceptsBefore(x ssa.Instruction, l *loops.Loop) bool {
-	return c.someDominates(x, l, accepts)
 }
 
 // someDominates reports whether an instruction with effect e dominates
@@ -213,20 +205,6 @@ func isDone(ch ssa.Value) bool {
 	return obj != nil && obj.Name() == "Done"
 }
 
-// isAccept reports whether instr accepts a connection: a call of a
-// method whose name starts with Accept (net.Listener.Accept,
-// AcceptTCP, ...), directly or in a same-package function.
-func (c *checker) isAccept(instr ssa.Instruction) bool {
-	call, ok := instr.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	if obj := calleeObj(&call.Call); obj != nil && strings.HasPrefix(obj.Name(), "Accept") && obj.Signature().Recv() != nil {
-		return true
-	}
-	return c.calleeHas(&call.Call, accepts)
-}
-
 // unbuffered reports whether ch is provably an unbuffered channel: made
 // with no capacity (or a zero one), in a register or in the local
 // variable a closure captures. Sending on it waits for a receiver rather
@@ -265,7 +243,7 @@ func (c *checker) isWorker(fn *ssa.Function, depth int, seen map[*ssa.Function]b
 			if !ok {
 				continue
 			}
-			if callee := c.bodyOf(call.Call.StaticCallee()); callee != nil && c.isWorker(callee, depth+1, seen) {
+			if callee := c.callee(&call.Call); callee != nil && c.isWorker(callee, depth+1, seen) {
 				return true
 			}
 		}
@@ -341,7 +319,7 @@ func (c *checker) acquiresFirst(fn *ssa.Function, depth int) bool {
 				if isSemaphoreAcquire(calleeObj(&instr.Call)) {
 					return true
 				}
-				callee := c.bodyOf(instr.Call.StaticCallee())
+				callee := c.callee(&instr.Call)
 				return callee != nil && depth < maxCallDepth && c.acquiresFirst(callee, depth+1)
 			case *ssa.Jump:
 				next = b.Succs[0]
@@ -352,6 +330,102 @@ func (c *checker) acquiresFirst(fn *ssa.Function, depth int) bool {
 			}
 		}
 		b = next
+	}
+	return false
+}
+
+// holdsSemaphore reports whether fn, run as a goroutine, or a
+// same-package function it calls, does work while holding a semaphore it
+// shares with the other goroutines: it acquires the semaphore and
+// releases it again. The acquire need not come first: checks before it,
+// and paths that skip it (a cache hit, an early return), cost little next
+// to the work the semaphore bounds, such as a read or a parse.
+func (c *checker) holdsSemaphore(fn *ssa.Function, depth int, seen map[*ssa.Function]bool) bool {
+	if seen[fn] || depth > maxCallDepth {
+		return false
+	}
+	seen[fn] = true
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if acquiresShared(fn, instr) {
+				return true
+			}
+			if call, ok := instr.(*ssa.Call); ok {
+				if callee := c.callee(&call.Call); callee != nil && c.holdsSemaphore(callee, depth+1, seen) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// acquiresShared reports whether instr, in fn, acquires a shared
+// semaphore that fn releases: a send on a channel from outside fn that
+// fn later receives from (a channel of the same element type, after the
+// send or in a function fn defers), or a semaphore.Weighted Acquire with
+// a Release in fn. Without the release, a send is as likely to deliver a
+// result or a signal as to take a slot.
+func acquiresShared(fn *ssa.Function, instr ssa.Instruction) bool {
+	switch instr := instr.(type) {
+	case *ssa.Send:
+		return releasesAfter(fn, instr, instr.Chan)
+	case *ssa.Select:
+		for _, st := range instr.States {
+			if st.Dir == types.SendOnly && releasesAfter(fn, instr, st.Chan) {
+				return true
+			}
+		}
+	case *ssa.Call:
+		return isSemaphoreAcquire(calleeObj(&instr.Call)) && callsRelease(fn, 0)
+	}
+	return false
+}
+
+// releasesAfter reports whether acquire, a send on ch, takes a slot of a
+// shared semaphore that fn gives back: ch is buffered and comes from
+// outside fn, and fn receives a value of ch's element type after acquire
+// or in a nested function.
+func releasesAfter(fn *ssa.Function, acquire ssa.Instruction, ch ssa.Value) bool {
+	t, ok := irutil.CoreType(ch.Type()).(*types.Chan)
+	if !ok || unbuffered(ch) || !givenChannel(ch) {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			for _, rch := range received(instr) {
+				if rt, ok := irutil.CoreType(rch.Type()).(*types.Chan); ok &&
+					types.Identical(rt.Elem(), t.Elem()) && irutil.Precedes(acquire, instr) {
+					return true
+				}
+			}
+		}
+	}
+	for _, anon := range fn.AnonFuncs {
+		if receivesType(anon, t.Elem(), 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// callsRelease reports whether fn, or a function nested in it, calls
+// (*semaphore.Weighted).Release.
+func callsRelease(fn *ssa.Function, depth int) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(ssa.CallInstruction); ok &&
+				isMethod(calleeObj(call.Common()), semaphorePath, "Weighted", "Release") {
+				return true
+			}
+		}
+	}
+	if depth < maxCallDepth {
+		for _, anon := range fn.AnonFuncs {
+			if callsRelease(anon, depth+1) {
+				return true
+			}
+		}
 	}
 	return false
 }

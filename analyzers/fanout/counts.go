@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -76,23 +77,24 @@ func (c *checker) fixedLength(x ssa.Value) bool {
 	return false
 }
 
-// stored follows loads of the local variables that closures capture to
-// the value stored in them, as long as each has exactly one store.
+// stored follows loads of local variables, in the function or in the
+// closures that capture them, to the value stored in them, as long as
+// each has exactly one store.
 func stored(v ssa.Value) ssa.Value {
 	for range 4 {
 		load, ok := v.(*ssa.UnOp)
 		if !ok || load.Op != token.MUL {
 			return v
 		}
-		alloc, ok := load.X.(*ssa.Alloc)
-		if !ok {
+		alloc := irutil.Variable(load.X)
+		if alloc == nil {
 			return v
 		}
-		vals := storedValues(alloc)
-		if len(vals) != 1 {
+		val := irutil.StoredOnce(alloc)
+		if val == nil {
 			return v
 		}
-		v = vals[0]
+		v = val
 	}
 	return v
 }

@@ -62,15 +62,23 @@
 //     the analyzer cannot follow: its owner decides its limit;
 //   - the accept loop of a server: one goroutine per connection accepted
 //     in the same iteration (a method named Accept...) is the standard
-//     idiom;
+//     idiom, and so is one per connection received from a channel that
+//     only accepted connections go into (a goroutine accepts, the loop
+//     selects on new and closed connections and an idle timer);
 //   - an iteration that waits after starting its goroutine: a receive, a
 //     select on a result or a timeout, a Wait call (batches of goroutines,
 //     a call run with a timeout), or reading the other end of a pipe the
 //     goroutine writes (io.Pipe, net.Pipe);
 //   - a go statement that runs on one iteration at most: when a counter
-//     of the loop equals a value (if n == 2), or in the select case of a
-//     timer made before the loop;
-//   - a goroutine that acquires a semaphore as its first action. The
+//     of the loop equals a value (if n == 2) and that iteration moves the
+//     counter on (other iterations may leave it alone), or in the select
+//     case of a timer made before the loop;
+//   - a goroutine that acquires a semaphore as its first action, or that
+//     holds one it shares with the other goroutines around its work: it,
+//     or a same-package function it calls, sends into a channel from
+//     outside and receives from it again, or calls Acquire and Release on
+//     a semaphore.Weighted (ioLimit <- true; data, err := read(dir);
+//     <-ioLimit, after some cheap checks or only on a cache miss). The
 //     work is then bounded, but the goroutines are not: each one waiting
 //     for its turn still holds its stack, so an errgroup with SetLimit or
 //     an acquire before the go statement is better.
@@ -80,7 +88,8 @@
 // common: a burst of messages becomes a burst of goroutines. A goroutine
 // started in a closure that a loop calls is reported at its go
 // statement, with the loop and the call as related information, unless
-// the closure waits for it (defer wg.Wait()). Named functions are not
+// the closure waits for it (defer wg.Wait()); a closure called through
+// a variable it is stored in (a recursive walk) is followed too. Named functions are not
 // followed to the loops that call them: a function that starts a
 // goroutine makes it part of its contract, and usually talks to it
 // before returning. (*errgroup.Group).TryGo is not reported: it only

@@ -138,7 +138,7 @@ func callGraph(funcs []*ssa.Function) map[*ssa.Function][]*ssa.Call {
 				if !ok {
 					continue
 				}
-				if callee := origin(call.Call.StaticCallee()); callee != nil && callee.Parent() != nil {
+				if callee := origin(irutil.Callee(&call.Call)); callee != nil && callee.Parent() != nil {
 					callers[callee] = append(callers[callee], call)
 				}
 			}
@@ -159,7 +159,7 @@ func origin(fn *ssa.Function) *ssa.Function {
 func (c *checker) launchAt(instr ssa.Instruction) (launch, bool) {
 	switch instr := instr.(type) {
 	case *ssa.Go:
-		return launch{instr: instr, api: goStmt, body: c.bodyOf(instr.Call.StaticCallee())}, true
+		return launch{instr: instr, api: goStmt, body: c.callee(&instr.Call)}, true
 	case *ssa.Call:
 		var a api
 		switch obj := calleeObj(&instr.Call); {
@@ -200,6 +200,12 @@ func (c *checker) bodyOf(fn *ssa.Function) *ssa.Function {
 		return nil
 	}
 	return fn
+}
+
+// callee returns the function call invokes if its body can be
+// inspected (see bodyOf).
+func (c *checker) callee(call *ssa.CallCommon) *ssa.Function {
+	return c.bodyOf(irutil.Callee(call))
 }
 
 // unbounded returns the data-dependent loop in which ln starts goroutines
@@ -263,7 +269,8 @@ func (c *checker) boundedInIteration(l *loops.Loop, x ssa.Instruction) bool {
 
 // launchBounded reports whether the goroutines ln starts are bounded
 // whatever loop starts them: an errgroup with a limit, a worker that
-// drains a channel, or a body that first acquires a semaphore.
+// drains a channel, or a body that acquires a semaphore first or around
+// its work.
 func (c *checker) launchBounded(ln launch) bool {
 	if ln.api == groupGo && c.groups.limited(ln.instr.(*ssa.Call)) {
 		return true
@@ -271,7 +278,8 @@ func (c *checker) launchBounded(ln launch) bool {
 	if ln.body == nil {
 		return false
 	}
-	return c.isWorker(ln.body, 0, make(map[*ssa.Function]bool)) || c.acquiresFirst(ln.body, 0)
+	return c.isWorker(ln.body, 0, make(map[*ssa.Function]bool)) || c.acquiresFirst(ln.body, 0) ||
+		c.holdsSemaphore(ln.body, 0, make(map[*ssa.Function]bool))
 }
 
 // report reports ln, started per iteration of l (through the call via,

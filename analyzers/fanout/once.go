@@ -32,7 +32,7 @@ func (c *checker) atMostOnce(l *loops.Loop, x ssa.Instruction) bool {
 		if !ok || cond.Op != token.EQL {
 			continue
 		}
-		if counterEquals(l, cond) || firesOnce(l, cond) {
+		if counterEquals(l, cond, then) || firesOnce(l, cond) {
 			return true
 		}
 	}
@@ -40,14 +40,18 @@ func (c *checker) atMostOnce(l *loops.Loop, x ssa.Instruction) bool {
 }
 
 // counterEquals reports whether cond compares a counter of l, offset by
-// a constant, with a value fixed during the loop.
-func counterEquals(l *loops.Loop, cond *ssa.BinOp) bool {
-	return isCounter(l, cond.X) && !definedIn(l, cond.Y) || isCounter(l, cond.Y) && !definedIn(l, cond.X)
+// a constant, with a value fixed during the loop, where the counter
+// moves on every iteration that runs from.
+func counterEquals(l *loops.Loop, cond *ssa.BinOp, from *ssa.BasicBlock) bool {
+	return isCounter(l, cond.X, from) && !definedIn(l, cond.Y) || isCounter(l, cond.Y, from) && !definedIn(l, cond.X)
 }
 
-// isCounter reports whether v is c or c±k for a phi c at l's header that
-// every iteration moves by a non-zero constant in one direction.
-func isCounter(l *loops.Loop, v ssa.Value) bool {
+// isCounter reports whether v is c or c±k for a phi c at l's header
+// that only ever moves in one direction, by constant steps, and moves
+// on every iteration that runs from: then it equals a given value on
+// one such iteration at most. Iterations that skip from may leave it
+// alone (a counter of the messages that pass a filter).
+func isCounter(l *loops.Loop, v ssa.Value, from *ssa.BasicBlock) bool {
 	if b, ok := v.(*ssa.BinOp); ok && (b.Op == token.ADD || b.Op == token.SUB) {
 		if _, isConst := b.Y.(*ssa.Const); isConst {
 			v = b.X
@@ -57,34 +61,90 @@ func isCounter(l *loops.Loop, v ssa.Value) bool {
 	if !ok || phi.Block() != l.Header {
 		return false
 	}
-	sign, steps := 0, 0
+	m := counterMoves{l: l, counter: phi, from: from}
 	for i, pred := range phi.Block().Preds {
-		if !l.Contains(pred) {
+		if l.Contains(pred) && !m.edge(phi.Edges[i], pred, 0) {
+			return false
+		}
+	}
+	return m.steps > 0
+}
+
+// counterMoves checks the values a counter phi receives back from the
+// iterations of its loop.
+type counterMoves struct {
+	l       *loops.Loop
+	counter *ssa.Phi
+	from    *ssa.BasicBlock
+	sign    int // the direction of the steps seen so far, or 0
+	steps   int // how many steps were seen
+}
+
+// edge checks v, the counter's next value along an edge from pred:
+// the counter stepped by a constant in the same direction as the other
+// steps, or unchanged on a path that does not run from, or a merge of
+// such values.
+func (m *counterMoves) edge(v ssa.Value, pred *ssa.BasicBlock, depth int) bool {
+	if v == m.counter {
+		return !reachesInIteration(m.l, m.from, pred)
+	}
+	if phi, ok := v.(*ssa.Phi); ok && phi.Block() != m.l.Header && m.l.Contains(phi.Block()) && depth < 8 {
+		for i, p := range phi.Block().Preds {
+			if !m.edge(phi.Edges[i], p, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	s, ok := constantStep(m.counter, v)
+	switch {
+	case !ok, s == 0, m.sign > 0 && s < 0, m.sign < 0 && s > 0:
+		return false
+	case s > 0:
+		m.sign = 1
+	default:
+		m.sign = -1
+	}
+	m.steps++
+	return true
+}
+
+// constantStep returns k if edge is phi+k or phi-k (as -k) for a
+// constant k.
+func constantStep(phi *ssa.Phi, edge ssa.Value) (int64, bool) {
+	step, ok := edge.(*ssa.BinOp)
+	if !ok || step.X != phi || step.Op != token.ADD && step.Op != token.SUB {
+		return 0, false
+	}
+	k, ok := step.Y.(*ssa.Const)
+	if !ok || k.Value == nil {
+		return 0, false
+	}
+	if step.Op == token.SUB {
+		return -k.Int64(), true
+	}
+	return k.Int64(), true
+}
+
+// reachesInIteration reports whether the block to can run after from in
+// the same iteration of l: a path from from to to stays in l and does not
+// go through its header.
+func reachesInIteration(l *loops.Loop, from, to *ssa.BasicBlock) bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	stack := []*ssa.BasicBlock{from}
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if b == to {
+			return true
+		}
+		if seen[b] || b == l.Header || !l.Contains(b) {
 			continue
 		}
-		step, ok := phi.Edges[i].(*ssa.BinOp)
-		if !ok || step.X != phi || step.Op != token.ADD && step.Op != token.SUB {
-			return false
-		}
-		k, ok := step.Y.(*ssa.Const)
-		if !ok || k.Value == nil {
-			return false
-		}
-		s := k.Int64()
-		if step.Op == token.SUB {
-			s = -s
-		}
-		switch {
-		case s == 0, sign > 0 && s < 0, sign < 0 && s > 0:
-			return false
-		case s > 0:
-			sign = 1
-		default:
-			sign = -1
-		}
-		steps++
+		seen[b] = true
+		stack = append(stack, b.Succs...)
 	}
-	return steps > 0
+	return false
 }
 
 // firesOnce reports whether cond selects the case of a select that

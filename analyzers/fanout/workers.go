@@ -97,7 +97,7 @@ func (c *checker) runsLoop(fn *ssa.Function, depth int) bool {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if call, ok := instr.(ssa.CallInstruction); ok {
-				if callee := c.bodyOf(call.Common().StaticCallee()); callee != nil && c.runsLoop(callee, depth+1) {
+				if callee := c.callee(call.Common()); callee != nil && c.runsLoop(callee, depth+1) {
 					return true
 				}
 			}

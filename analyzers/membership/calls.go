@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/source"
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
@@ -106,7 +107,7 @@ func (c *checker) predicateSearch(t *test, pred ssa.Value) bool {
 		if !ok || len(other.path) == 0 || !other.path[0].deref {
 			continue
 		}
-		binding := bindingOf(mc, fv)
+		binding := irutil.Binding(mc, fv)
 		if binding == nil {
 			continue
 		}
@@ -171,17 +172,6 @@ func sideEffectFree(b *ssa.BasicBlock) bool {
 		}
 	}
 	return true
-}
-
-// bindingOf returns the value mc captures as the free variable fv.
-func bindingOf(mc *ssa.MakeClosure, fv *ssa.FreeVar) ssa.Value {
-	fn := mc.Fn.(*ssa.Function)
-	for i, f := range fn.FreeVars {
-		if f == fv && i < len(mc.Bindings) {
-			return mc.Bindings[i]
-		}
-	}
-	return nil
 }
 
 // onlyStore returns the only store to the captured variable at addr, or

@@ -3,6 +3,7 @@
 package irutil
 
 import (
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -115,4 +116,95 @@ func Deref(t types.Type) types.Type {
 func IsString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
+}
+
+// Binding returns the value mc captures as fv, a free variable of the
+// function mc makes, or nil.
+func Binding(mc *ssa.MakeClosure, fv *ssa.FreeVar) ssa.Value {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return nil
+	}
+	for i, f := range fn.FreeVars {
+		if f == fv && i < len(mc.Bindings) {
+			return mc.Bindings[i]
+		}
+	}
+	return nil
+}
+
+// Captured returns the value that the enclosing function binds to fv
+// when it makes fv's closure, or nil.
+func Captured(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	if fn == nil || fn.Parent() == nil {
+		return nil
+	}
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				return Binding(mc, fv)
+			}
+		}
+	}
+	return nil
+}
+
+// Variable returns the local variable that addr denotes: addr itself,
+// or the variable a closure captures as the free variable addr, however
+// deeply the closure is nested. It returns nil for other addresses.
+func Variable(addr ssa.Value) *ssa.Alloc {
+	for range 8 {
+		fv, ok := addr.(*ssa.FreeVar)
+		if !ok {
+			break
+		}
+		if addr = Captured(fv); addr == nil {
+			return nil
+		}
+	}
+	alloc, _ := addr.(*ssa.Alloc)
+	return alloc
+}
+
+// StoredOnce returns the value stored in the local variable alloc if it
+// is stored exactly once, or nil.
+func StoredOnce(alloc *ssa.Alloc) ssa.Value {
+	var val ssa.Value
+	for _, ref := range *alloc.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc {
+			if val != nil {
+				return nil
+			}
+			val = st.Val
+		}
+	}
+	return val
+}
+
+// Callee returns the function call invokes, if it is known: the static
+// callee, or the function stored once in the local variable whose value
+// it calls, through any number of closures that capture the variable.
+// The second form is how a recursive closure calls itself
+// (var walk func(string); walk = func(dir string) { ...; walk(sub) }).
+func Callee(call *ssa.CallCommon) *ssa.Function {
+	if fn := call.StaticCallee(); fn != nil {
+		return fn
+	}
+	load, ok := call.Value.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	alloc := Variable(load.X)
+	if alloc == nil {
+		return nil
+	}
+	switch val := StoredOnce(alloc).(type) {
+	case *ssa.Function:
+		return val
+	case *ssa.MakeClosure:
+		fn, _ := val.Fn.(*ssa.Function)
+		return fn
+	}
+	return nil
 }

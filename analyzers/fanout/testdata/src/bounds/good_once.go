@@ -78,6 +78,40 @@ func cancelOnce(rows []string, cancel func()) {
 	}
 }
 
+// The counter only moves for the messages that pass the filter, but it
+// moves on the iteration that starts the goroutine: that iteration comes
+// once.
+func killAtLimit(in <-chan string, limit int, kill func()) {
+	n := 0
+	for m := range in {
+		switch {
+		case n < limit:
+			fetch(m)
+		case n == limit:
+			go kill()
+		default:
+			continue
+		}
+		n++
+	}
+}
+
+// The counter moves by a different step on each branch, but always up.
+func weightedCount(in <-chan string, kill func()) {
+	n := 0
+	for m := range in {
+		if n == 10 {
+			go kill()
+		}
+		if m == "" {
+			n += 2
+		} else {
+			n++
+		}
+		fetch(m)
+	}
+}
+
 // The iteration reads what the goroutine writes into a pipe.
 func pipes(chunks [][]byte) {
 	for _, chunk := range chunks {

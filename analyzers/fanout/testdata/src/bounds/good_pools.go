@@ -185,6 +185,65 @@ func (s *server) serveAll() {
 	}
 }
 
+// A server whose accepting goroutine hands the connections to the loop
+// that serves them, so that the loop can also count closed connections
+// and stop when idle.
+
+func serveFromChannel(l net.Listener, idle time.Duration) error {
+	conns := make(chan net.Conn)
+	closed := make(chan error)
+	var acceptErr error
+	go func() {
+		defer close(conns)
+		for {
+			var c net.Conn
+			c, acceptErr = l.Accept()
+			if acceptErr != nil {
+				return
+			}
+			conns <- c
+		}
+	}()
+	timer := time.NewTimer(idle)
+	active := 0
+	for {
+		select {
+		case c, ok := <-conns:
+			if !ok {
+				return acceptErr
+			}
+			active++
+			go func() {
+				serve(c)
+				closed <- c.Close()
+			}()
+		case <-closed:
+			active--
+		case <-timer.C:
+			if active == 0 {
+				return nil
+			}
+		}
+	}
+}
+
+func rangeOverAccepted(s *server) {
+	conns := make(chan net.Conn, 1)
+	go func() {
+		for {
+			c, err := s.next()
+			if err != nil {
+				close(conns)
+				return
+			}
+			conns <- c
+		}
+	}()
+	for c := range conns {
+		go serve(c)
+	}
+}
+
 // Loops that wait for their goroutines inside the iteration.
 
 func batches(urls []string) {

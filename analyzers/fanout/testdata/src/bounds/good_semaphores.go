@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/sync/semaphore"
 )
 
@@ -189,5 +190,96 @@ func (l *limiter) work(u string) {
 func acquireFirstInMethod(l *limiter, urls []string) {
 	for _, u := range urls {
 		go l.work(u)
+	}
+}
+
+// The goroutines below hold a shared semaphore around their work, though
+// not as their first action: what they do before acquiring it, and on
+// paths that skip it, is cheap.
+
+// ioSlots bounds the reads of every goroutine of the package.
+var ioSlots = make(chan bool, 16)
+
+func readDir(dir string) []string { return []string{dir} }
+
+func isDir(name string) bool { return name != "" }
+
+func walkTree(root string) {
+	var wg sync.WaitGroup
+	var walk func(dir string)
+	walk = func(dir string) {
+		if dir == "" || dir[0] == '.' {
+			return
+		}
+		ioSlots <- true
+		entries := readDir(dir)
+		<-ioSlots
+		for _, e := range entries {
+			if isDir(e) {
+				wg.Go(func() {
+					walk(dir + "/" + e)
+				})
+			}
+		}
+	}
+	walk(root)
+	wg.Wait()
+}
+
+type parser struct {
+	mu    sync.Mutex
+	cache map[string]*parsed
+}
+
+type parsed struct {
+	ready chan struct{}
+	tree  string
+}
+
+var cpuSlots = make(chan struct{}, 4)
+
+func (p *parser) parse(name string) string {
+	p.mu.Lock()
+	v, ok := p.cache[name]
+	if ok {
+		p.mu.Unlock()
+		<-v.ready
+		return v.tree
+	}
+	v = &parsed{ready: make(chan struct{})}
+	p.cache[name] = v
+	p.mu.Unlock()
+	cpuSlots <- struct{}{}
+	v.tree = name
+	<-cpuSlots
+	close(v.ready)
+	return v.tree
+}
+
+func (p *parser) parseAll(names []string) []string {
+	trees := make([]string, len(names))
+	var g errgroup.Group
+	for i, name := range names {
+		g.Go(func() error {
+			trees[i] = p.parse(name)
+			return nil
+		})
+	}
+	_ = g.Wait()
+	return trees
+}
+
+func weightedAfterCheck(ctx context.Context, sem *semaphore.Weighted, urls []string) {
+	for _, u := range urls {
+		go func() {
+			if u == "" {
+				return
+			}
+			if sem.Acquire(ctx, 1) != nil {
+				return
+			}
+			fetch(u)
+			sem.Release(1)
+		}()
 	}
 }

@@ -3,6 +3,7 @@ package flagged
 import (
 	"context"
 	"io"
+	"net"
 	"time"
 )
 
@@ -167,5 +168,133 @@ func walkAll(xs []string) {
 func perIterationNoLoop(n int) {
 	for i := 0; i < n; i++ {
 		go func() { _ = i * 2 }() // want `a goroutine is started`
+	}
+}
+
+// A send in the goroutine is not a semaphore unless the goroutine gives
+// the slot back, and a semaphore it makes itself bounds nothing.
+
+func signalsWhenDone(xs []int, done chan struct{}) {
+	for _, x := range xs {
+		go func() { // want `for every element of xs`
+			handle(x)
+			done <- struct{}{}
+		}()
+	}
+}
+
+func ownSemaphore(xs []int) {
+	for _, x := range xs {
+		go func() { // want `for every element of xs`
+			sem := make(chan struct{}, 1)
+			handle(x)
+			sem <- struct{}{}
+			<-sem
+		}()
+	}
+}
+
+func relaysResults(xs []int, in, out chan int) {
+	for _, x := range xs {
+		go func() { // want `for every element of xs`
+			handle(x)
+			out <- x
+		}()
+	}
+	for range xs {
+		<-in
+	}
+}
+
+// A channel of connections is an accept loop only if nothing but
+// accepted connections goes into it, and only in the select case that
+// receives them.
+
+func connectionsAndDials(l net.Listener, addrs []string) {
+	conns := make(chan net.Conn)
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			conns <- c
+		}
+	}()
+	go func() {
+		for _, a := range addrs {
+			c, _ := net.Dial("tcp", a)
+			conns <- c
+		}
+	}()
+	for c := range conns {
+		go serveConn(c) // want `for every value received from conns`
+	}
+}
+
+func connectionsPassedOn(l net.Listener, route func(chan net.Conn)) {
+	conns := make(chan net.Conn)
+	route(conns)
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			conns <- c
+		}
+	}()
+	for c := range conns {
+		go serveConn(c) // want `for every value received from conns`
+	}
+}
+
+func otherCase(l net.Listener, ticks <-chan time.Time) {
+	conns := make(chan net.Conn)
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			conns <- c
+		}
+	}()
+	for {
+		select {
+		case c := <-conns:
+			serveConn(c)
+		case <-ticks:
+			go handle(0) // want `on every iteration of the for loop`
+		}
+	}
+}
+
+func serveConn(net.Conn) {}
+
+// The counter stops moving once it reaches the limit, so every later
+// iteration starts a goroutine.
+func stuckAtLimit(in <-chan string, kill func()) {
+	n := 0
+	for m := range in {
+		if n == 10 {
+			go kill() // want `for every value received from in`
+			continue
+		}
+		fetch(m)
+		n++
+	}
+}
+
+// An iteration that starts the goroutine may leave the counter alone.
+func countsOnlySome(in <-chan string, kill func()) {
+	n := 0
+	for m := range in {
+		if n == 10 {
+			go kill() // want `for every value received from in`
+		}
+		if m != "" {
+			n++
+		}
 	}
 }

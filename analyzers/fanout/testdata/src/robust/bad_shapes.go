@@ -79,3 +79,17 @@ func nestedClosures(urls []string) {
 	}
 	wg.Wait()
 }
+
+// A closure that calls itself through a variable is followed to the loop
+// that calls it, and the recursion does not trap the analyzer.
+func recursive(n int) {
+	var spawn func(int)
+	spawn = func(d int) {
+		if d > 0 {
+			go spawn(d - 1) // want `for each of the n iterations`
+		}
+	}
+	for i := range n {
+		spawn(i)
+	}
+}

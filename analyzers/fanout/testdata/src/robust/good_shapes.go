@@ -49,18 +49,3 @@ func dispatch(ops []int) (n int) {
 	go handle(n)
 	return n
 }
-
-// A closure that calls itself through a variable is called dynamically,
-// which the analyzer does not follow to the loop; the recursion must not
-// trap it.
-func recursive(n int) {
-	var spawn func(int)
-	spawn = func(d int) {
-		if d > 0 {
-			go spawn(d - 1)
-		}
-	}
-	for i := range n {
-		spawn(i)
-	}
-}

@@ -1,0 +1,226 @@
+package fanout
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/passes/irutil"
+	"github.com/perfvet/perfvet/passes/loops"
+)
+
+// This file recognises the accept loop of a server, where one goroutine
+// per connection is the standard idiom: the loop accepts the connection
+// itself, or receives it from a channel that only accepted connections
+// go into (an accepting goroutine feeding a loop that also selects on
+// timers and closed connections).
+
+// acceptsBefore reports whether the iteration of l obtains a new
+// connection before x: it accepts one, or receives one from a channel
+// fed by accepts, in the select case that runs x if it is a select.
+func (c *checker) acceptsBefore(x ssa.Instruction, l *loops.Loop) bool {
+	if c.someDominates(x, l, accepts) {
+		return true
+	}
+	for _, b := range l.Blocks() {
+		if !b.Dominates(x.Block()) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			if sel, ok := instr.(*ssa.Select); ok && c.selectsConnection(sel, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isAccept reports whether instr accepts a connection: a call of a
+// method whose name starts with Accept (net.Listener.Accept, AcceptTCP,
+// ...), directly or in a same-package function, or a receive from a
+// channel of accepted connections.
+func (c *checker) isAccept(instr ssa.Instruction) bool {
+	switch instr := instr.(type) {
+	case *ssa.Call:
+		return isAcceptCall(&instr.Call) || c.calleeHas(&instr.Call, accepts)
+	case *ssa.UnOp:
+		return instr.Op == token.ARROW && c.carriesConnections(instr.X)
+	}
+	return false
+}
+
+// isAcceptCall reports whether call calls a method whose name starts
+// with Accept.
+func isAcceptCall(call *ssa.CallCommon) bool {
+	obj := calleeObj(call)
+	return obj != nil && strings.HasPrefix(obj.Name(), "Accept") && obj.Signature().Recv() != nil
+}
+
+// selectsConnection reports whether sel receives a connection from a
+// channel of accepted connections in the case that leads to x.
+func (c *checker) selectsConnection(sel *ssa.Select, x ssa.Instruction) bool {
+	for i, st := range sel.States {
+		if st.Dir == types.RecvOnly && c.carriesConnections(st.Chan) && caseLeadsTo(sel, i, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// caseLeadsTo reports whether x only runs after sel chose its case i:
+// the branch that tests the chosen index against i dominates x.
+func caseLeadsTo(sel *ssa.Select, i int, x ssa.Instruction) bool {
+	if sel.Blocking && len(sel.States) == 1 {
+		return true
+	}
+	for _, ref := range *sel.Referrers() {
+		ext, ok := ref.(*ssa.Extract)
+		if !ok || ext.Index != 0 {
+			continue
+		}
+		for _, ref := range *ext.Referrers() {
+			cmp, ok := ref.(*ssa.BinOp)
+			if !ok || cmp.Op != token.EQL || !isInt(cmp.Y, i) && !isInt(cmp.X, i) {
+				continue
+			}
+			for _, ref := range *cmp.Referrers() {
+				if ifInstr, ok := ref.(*ssa.If); ok {
+					then := ifInstr.Block().Succs[0]
+					if len(then.Preds) == 1 && then.Dominates(x.Block()) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isInt reports whether v is the integer constant i.
+func isInt(v ssa.Value, i int) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.Value != nil && k.Value.Kind() == constant.Int && k.Int64() == int64(i)
+}
+
+// carriesConnections reports whether ch is a channel made in this
+// package that holds accepted connections only: it never leaves the
+// function that makes it and the closures that capture it, and every
+// value sent into it comes straight from an accept.
+func (c *checker) carriesConnections(ch ssa.Value) bool {
+	mc, ok := stored(ch).(*ssa.MakeChan)
+	if !ok {
+		return false
+	}
+	sends := 0
+	only := channelUses(mc, 0, func(sent ssa.Value) bool {
+		sends++
+		return c.accepted(sent)
+	})
+	return only && sends > 0
+}
+
+// accepted reports whether v is a connection that an accept returned.
+func (c *checker) accepted(v ssa.Value) bool {
+	v = irutil.Unconvert(v)
+	if ext, ok := v.(*ssa.Extract); ok && ext.Index == 0 {
+		v = ext.Tuple
+	}
+	call, ok := v.(*ssa.Call)
+	return ok && (isAcceptCall(&call.Call) || c.calleeHas(&call.Call, accepts))
+}
+
+// channelUses follows the channel v through the local variables and
+// closures it is kept in and conversions of its type, and calls sent
+// with each value sent into it. It returns false if sent does, or if
+// the channel goes anywhere it cannot follow: into a call, a field or a
+// second variable, or sent itself.
+func channelUses(v ssa.Value, depth int, sent func(ssa.Value) bool) bool {
+	if depth > 8 {
+		return false
+	}
+	for _, ref := range *v.Referrers() {
+		var ok bool
+		switch ref := ref.(type) {
+		case *ssa.Send:
+			ok = ref.Chan == v && sent(ref.X)
+		case *ssa.Select:
+			ok = selectUses(ref, v, sent)
+		case *ssa.UnOp:
+			ok = ref.Op == token.ARROW
+		case *ssa.Call:
+			ok = irutil.IsBuiltin(&ref.Call, "close", "len", "cap")
+		case *ssa.Defer:
+			ok = irutil.IsBuiltin(&ref.Call, "close")
+		case *ssa.ChangeType:
+			ok = channelUses(ref, depth+1, sent)
+		case *ssa.Store:
+			ok = ref.Val == v && variableUses(ref.Addr, depth+1, sent)
+		case *ssa.DebugRef:
+			ok = true
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// selectUses reports whether sel only sends and receives on v, and sent
+// accepts what it sends.
+func selectUses(sel *ssa.Select, v ssa.Value, sent func(ssa.Value) bool) bool {
+	for _, st := range sel.States {
+		if st.Send == v || st.Chan == v && st.Dir == types.SendOnly && !sent(st.Send) {
+			return false
+		}
+	}
+	return true
+}
+
+// variableUses follows a channel stored in the local variable addr (or
+// captured as the free variable addr) through loads and captures; the
+// variable must hold nothing else.
+func variableUses(addr ssa.Value, depth int, sent func(ssa.Value) bool) bool {
+	alloc, ok := addr.(*ssa.Alloc)
+	if ok && irutil.StoredOnce(alloc) == nil {
+		return false
+	}
+	if !ok {
+		if _, ok := addr.(*ssa.FreeVar); !ok {
+			return false
+		}
+	}
+	for _, ref := range *addr.Referrers() {
+		var ok bool
+		switch ref := ref.(type) {
+		case *ssa.Store:
+			ok = ref.Addr == addr && alloc != nil
+		case *ssa.UnOp:
+			ok = ref.Op == token.MUL && channelUses(ref, depth+1, sent)
+		case *ssa.MakeClosure:
+			ok = capturedUses(ref, addr, depth+1, sent)
+		case *ssa.DebugRef:
+			ok = true
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// capturedUses follows the variable addr into the closure mc makes.
+func capturedUses(mc *ssa.MakeClosure, addr ssa.Value, depth int, sent func(ssa.Value) bool) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return false
+	}
+	for i, b := range mc.Bindings {
+		if b == addr && (i >= len(fn.FreeVars) || !variableUses(fn.FreeVars[i], depth, sent)) {
+			return false
+		}
+	}
+	return true
+}
