@@ -4,6 +4,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
+	"strconv"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -361,73 +363,102 @@ func (c *checker) holdsSemaphore(fn *ssa.Function, depth int, seen map[*ssa.Func
 }
 
 // acquiresShared reports whether instr, in fn, acquires a shared
-// semaphore that fn releases: a send on a channel from outside fn that
-// fn later receives from (a channel of the same element type, after the
-// send or in a function fn defers), or a semaphore.Weighted Acquire with
-// a Release in fn. Without the release, a send is as likely to deliver a
-// result or a signal as to take a slot.
+// semaphore that fn releases: a send on a buffered channel from outside
+// fn that fn later receives from, or a semaphore.Weighted Acquire that
+// fn pairs with a Release. Without the release, a send is as likely to
+// deliver a result or a signal as to take a slot.
 func acquiresShared(fn *ssa.Function, instr ssa.Instruction) bool {
 	switch instr := instr.(type) {
 	case *ssa.Send:
-		return releasesAfter(fn, instr, instr.Chan)
+		return sharedSemaphore(instr.Chan) && receivesFrom(fn, placeOf(instr.Chan), instr, 0)
 	case *ssa.Select:
 		for _, st := range instr.States {
-			if st.Dir == types.SendOnly && releasesAfter(fn, instr, st.Chan) {
+			if st.Dir == types.SendOnly && sharedSemaphore(st.Chan) && receivesFrom(fn, placeOf(st.Chan), instr, 0) {
 				return true
 			}
 		}
 	case *ssa.Call:
-		return isSemaphoreAcquire(calleeObj(&instr.Call)) && callsRelease(fn, 0)
+		return isSemaphoreAcquire(calleeObj(&instr.Call)) && releasesWeighted(fn, placeOf(instr.Call.Args[0]), 0)
 	}
 	return false
 }
 
-// releasesAfter reports whether acquire, a send on ch, takes a slot of a
-// shared semaphore that fn gives back: ch is buffered and comes from
-// outside fn, and fn receives a value of ch's element type after acquire
-// or in a nested function.
-func releasesAfter(fn *ssa.Function, acquire ssa.Instruction, ch ssa.Value) bool {
-	t, ok := irutil.CoreType(ch.Type()).(*types.Chan)
-	if !ok || unbuffered(ch) || !givenChannel(ch) {
-		return false
-	}
+// sharedSemaphore reports whether a send on ch can take a slot that other
+// goroutines compete for: ch comes from outside the sending function and
+// is not provably unbuffered.
+func sharedSemaphore(ch ssa.Value) bool {
+	return givenChannel(ch) && !unbuffered(ch)
+}
+
+// receivesFrom reports whether fn receives from the channel kept at p
+// after the instruction after, or anywhere in a function nested in fn
+// (a deferred release).
+func receivesFrom(fn *ssa.Function, p place, after ssa.Instruction, depth int) bool {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			for _, rch := range received(instr) {
-				if rt, ok := irutil.CoreType(rch.Type()).(*types.Chan); ok &&
-					types.Identical(rt.Elem(), t.Elem()) && irutil.Precedes(acquire, instr) {
+			for _, ch := range received(instr) {
+				if placeOf(ch) == p && (after == nil || irutil.Precedes(after, instr)) {
 					return true
 				}
 			}
 		}
 	}
-	for _, anon := range fn.AnonFuncs {
-		if receivesType(anon, t.Elem(), 1) {
-			return true
-		}
-	}
-	return false
+	return depth < maxCallDepth && slices.ContainsFunc(fn.AnonFuncs, func(anon *ssa.Function) bool {
+		return receivesFrom(anon, p, nil, depth+1)
+	})
 }
 
-// callsRelease reports whether fn, or a function nested in it, calls
-// (*semaphore.Weighted).Release.
-func callsRelease(fn *ssa.Function, depth int) bool {
+// releasesWeighted reports whether fn, or a function nested in it, calls
+// Release on the semaphore.Weighted kept at p.
+func releasesWeighted(fn *ssa.Function, p place, depth int) bool {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if call, ok := instr.(ssa.CallInstruction); ok &&
-				isMethod(calleeObj(call.Common()), semaphorePath, "Weighted", "Release") {
+			call, ok := instr.(ssa.CallInstruction)
+			if ok && isMethod(calleeObj(call.Common()), semaphorePath, "Weighted", "Release") &&
+				placeOf(call.Common().Args[0]) == p {
 				return true
 			}
 		}
 	}
-	if depth < maxCallDepth {
-		for _, anon := range fn.AnonFuncs {
-			if callsRelease(anon, depth+1) {
-				return true
+	return depth < maxCallDepth && slices.ContainsFunc(fn.AnonFuncs, func(anon *ssa.Function) bool {
+		return releasesWeighted(anon, p, depth+1)
+	})
+}
+
+// place names where a value is kept, so that two loads of it compare
+// equal: a package variable, a local variable (however many closures
+// capture it), a parameter, or a field reached from one of these.
+type place struct {
+	root   ssa.Value
+	fields string // the indices of the fields, innermost first, as ".0.2"
+}
+
+// placeOf returns where v is loaded from, or v itself when it is not a
+// load.
+func placeOf(v ssa.Value) place {
+	var fields []byte
+	for range 8 {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return place{v, string(fields)}
 			}
+			fa, ok := x.X.(*ssa.FieldAddr)
+			if !ok {
+				if alloc := irutil.Variable(x.X); alloc != nil {
+					return place{alloc, string(fields)}
+				}
+				return place{x.X, string(fields)}
+			}
+			fields = strconv.AppendInt(append(fields, '.'), int64(fa.Field), 10)
+			v = fa.X
+		default:
+			return place{v, string(fields)}
 		}
 	}
-	return false
+	return place{v, string(fields)}
 }
 
 // isAction reports whether instr does something observable, as opposed
@@ -447,7 +478,7 @@ func isAction(instr ssa.Instruction) bool {
 
 // semaphoreChannel reports whether a send on ch, first thing in fn, takes
 // a semaphore slot: the channel carries empty structs, or fn (or a
-// function it defers or nests) also receives from such a channel to
+// function it defers or nests) also receives from the same channel to
 // release the slot.
 func (c *checker) semaphoreChannel(fn *ssa.Function, ch ssa.Value) bool {
 	t, ok := irutil.CoreType(ch.Type()).(*types.Chan)
@@ -457,27 +488,5 @@ func (c *checker) semaphoreChannel(fn *ssa.Function, ch ssa.Value) bool {
 	if st, ok := t.Elem().Underlying().(*types.Struct); ok && st.NumFields() == 0 {
 		return true
 	}
-	return receivesType(fn, t.Elem(), 0)
-}
-
-// receivesType reports whether fn or a function nested in it receives a
-// value of type elem from a channel.
-func receivesType(fn *ssa.Function, elem types.Type, depth int) bool {
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			for _, ch := range received(instr) {
-				if t, ok := irutil.CoreType(ch.Type()).(*types.Chan); ok && types.Identical(t.Elem(), elem) {
-					return true
-				}
-			}
-		}
-	}
-	if depth < maxCallDepth {
-		for _, anon := range fn.AnonFuncs {
-			if receivesType(anon, elem, depth+1) {
-				return true
-			}
-		}
-	}
-	return false
+	return receivesFrom(fn, placeOf(ch), nil, 0)
 }

@@ -133,7 +133,9 @@ func classify(info *types.Info, d decl, e ast.Expr) (decl, bool) {
 		case isSlice(t) && len(e.Args) >= 2:
 			d.origin = emptySlice
 			return d, true
-		case isMap(t):
+		case isMap(t) && len(e.Args) == 1:
+			// make(map[K]V, 0) states a size on purpose, often to
+			// measure growth; only make(map[K]V) leaves it out.
 			d.origin = emptyMap
 			return d, true
 		}

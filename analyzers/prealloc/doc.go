@@ -22,7 +22,8 @@
 //
 // The analyzer reports a slice declared without capacity (var s []T,
 // s := []T{}, s := make([]T, 0), or a named result) or a map declared
-// without a size hint (map[K]V{}, make(map[K]V)) that a loop fills when:
+// without a size hint (map[K]V{}, make(map[K]V); an explicit hint, even
+// make(map[K]V, 0), is taken as meant) that a loop fills when:
 //
 //   - the loop's trip count is known when it starts: len(x) of a range
 //     or a loop bounded by len(x), or int(n) of a range over an integer

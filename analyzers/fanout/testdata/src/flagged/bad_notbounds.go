@@ -194,6 +194,16 @@ func ownSemaphore(xs []int) {
 	}
 }
 
+func handshake(xs []int, locked, unlock chan bool) {
+	for _, x := range xs {
+		go func() { // want `for every element of xs`
+			locked <- true
+			<-unlock
+			handle(x)
+		}()
+	}
+}
+
 func relaysResults(xs []int, in, out chan int) {
 	for _, x := range xs {
 		go func() { // want `for every element of xs`

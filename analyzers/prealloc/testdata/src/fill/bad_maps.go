@@ -28,7 +28,7 @@ func madeMap(items []Item) map[string]*Item {
 }
 
 func twoEntries(items []Item) map[string]int {
-	m := make(map[string]int, 0)
+	m := make(map[string]int)
 	for _, it := range items {
 		m[it.Key] = it.Value // want `make\(map\[string\]int, 2\*len\(items\)\)`
 		m[it.Alias] = it.Value

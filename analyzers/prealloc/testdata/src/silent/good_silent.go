@@ -197,6 +197,16 @@ func mapHasHint(users []User) map[string]User {
 	return m
 }
 
+// An explicit size hint of 0 is a choice, often made to measure how the
+// map grows: only a map made with no hint at all is reported.
+func mapHintZero(users []User) map[string]User {
+	m := make(map[string]User, 0)
+	for _, u := range users {
+		m[u.Name] = u
+	}
+	return m
+}
+
 func parameter(out []string, users []User) []string {
 	for _, u := range users {
 		out = append(out, u.Name)
