@@ -273,13 +273,18 @@ func received(instr ssa.Instruction) []ssa.Value {
 }
 
 // givenChannel reports whether ch comes from outside the function that
-// receives from it: a parameter, a captured variable, a global, or a
-// field reached from one of these.
+// uses it: a parameter (also as the local variable a closure captures it
+// in), a captured variable, a global, or a field reached from one of
+// these.
 func givenChannel(ch ssa.Value) bool {
 	for range 8 {
 		switch v := ch.(type) {
 		case *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
 			return true
+		case *ssa.Alloc:
+			if ch = irutil.StoredOnce(v); ch == nil {
+				return false
+			}
 		case *ssa.UnOp:
 			if v.Op != token.MUL {
 				return false
@@ -352,14 +357,34 @@ func (c *checker) holdsSemaphore(fn *ssa.Function, depth int, seen map[*ssa.Func
 			if acquiresShared(fn, instr) {
 				return true
 			}
-			if call, ok := instr.(*ssa.Call); ok {
-				if callee := c.callee(&call.Call); callee != nil && c.holdsSemaphore(callee, depth+1, seen) {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			for _, callee := range c.runs(&call.Call) {
+				if c.holdsSemaphore(callee, depth+1, seen) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// runs returns the same-package functions that call runs before it
+// returns: its callee, or the function it hands to (*sync.Once).Do, the
+// way a loader visits each node of a graph once.
+func (c *checker) runs(call *ssa.CallCommon) []*ssa.Function {
+	if isMethod(calleeObj(call), "sync", "Once", "Do") && len(call.Args) == 2 {
+		if fn := c.bodyOf(funcValue(call.Args[1])); fn != nil {
+			return []*ssa.Function{fn}
+		}
+		return nil
+	}
+	if callee := c.callee(call); callee != nil {
+		return []*ssa.Function{callee}
+	}
+	return nil
 }
 
 // acquiresShared reports whether instr, in fn, acquires a shared

@@ -75,8 +75,9 @@
 //     case of a timer made before the loop;
 //   - a goroutine that acquires a semaphore as its first action, or that
 //     holds one it shares with the other goroutines around its work: it,
-//     or a same-package function it calls, sends into a channel from
-//     outside and receives from it again, or calls Acquire and Release on
+//     or a same-package function it calls (also through a variable, or
+//     through (*sync.Once).Do), sends into a channel from outside and
+//     receives from it again, or calls Acquire and Release on
 //     a semaphore.Weighted (ioLimit <- true; data, err := read(dir);
 //     <-ioLimit, after some cheap checks or only on a cache miss). The
 //     work is then bounded, but the goroutines are not: each one waiting

@@ -14,8 +14,9 @@ import (
 // small reports whether xs has a small constant length: scanning it
 // costs less than hashing the searched value, so no set would help. That
 // is the case for arrays and composite literals shorter than
-// SmallThreshold, slices of them, and package-level variables
-// initialised with such a literal and never assigned again.
+// SmallThreshold, slices of them, package-level variables initialised
+// with such a literal and never assigned again, and the results of
+// same-package functions that return one.
 func (c *checker) small(xs ssa.Value) bool {
 	return c.smallValue(xs, make(map[ssa.Value]bool))
 }
@@ -46,8 +47,31 @@ func (c *checker) smallValue(xs ssa.Value, seen map[ssa.Value]bool) bool {
 		if g, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL {
 			return c.smallGlobal(g)
 		}
+	case *ssa.Call:
+		return c.smallResult(x.Call.StaticCallee(), seen)
 	}
 	return false
+}
+
+// smallResult reports whether fn, a same-package function with one
+// result, always returns a small slice (func names() []string { return
+// []string{...} }).
+func (c *checker) smallResult(fn *ssa.Function, seen map[ssa.Value]bool) bool {
+	if fn == nil || fn.Blocks == nil || fn.Signature.Results().Len() != 1 {
+		return false
+	}
+	returns := 0
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		if !c.smallValue(ret.Results[0], seen) {
+			return false
+		}
+		returns++
+	}
+	return returns > 0
 }
 
 // arrayLen returns the length of an array or pointer-to-array type, or

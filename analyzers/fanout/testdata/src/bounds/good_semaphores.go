@@ -283,3 +283,39 @@ func weightedAfterCheck(ctx context.Context, sem *semaphore.Weighted, urls []str
 		}()
 	}
 }
+
+// A loader that visits each node of a graph once, through sync.Once, and
+// loads it under a semaphore after its dependencies.
+type node struct {
+	once sync.Once
+	deps []*node
+}
+
+func (n *node) visit(slots chan struct{}) {
+	n.once.Do(func() {
+		var wg sync.WaitGroup
+		for _, d := range n.deps {
+			wg.Go(func() {
+				d.visit(slots)
+			})
+		}
+		wg.Wait()
+		n.load(slots)
+	})
+}
+
+func (n *node) load(slots chan struct{}) {
+	slots <- struct{}{}
+	defer func() { <-slots }()
+	fetch("node")
+}
+
+func visitAll(roots []*node, slots chan struct{}) {
+	var wg sync.WaitGroup
+	for _, r := range roots {
+		wg.Go(func() {
+			r.visit(slots)
+		})
+	}
+	wg.Wait()
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net"
+	"sync"
 	"time"
 )
 
@@ -307,4 +308,33 @@ func countsOnlySome(in <-chan string, kill func()) {
 			n++
 		}
 	}
+}
+
+// A graph visited once per node, with no semaphore around the loading.
+type graphNode struct {
+	once sync.Once
+	deps []*graphNode
+}
+
+func (n *graphNode) visit() {
+	n.once.Do(func() {
+		var wg sync.WaitGroup
+		for _, d := range n.deps {
+			wg.Go(func() { // want `for every element of n.deps`
+				d.visit()
+			})
+		}
+		wg.Wait()
+		fetch("node")
+	})
+}
+
+func visitGraph(roots []*graphNode) {
+	var wg sync.WaitGroup
+	for _, r := range roots {
+		wg.Go(func() { // want `for every element of roots`
+			r.visit()
+		})
+	}
+	wg.Wait()
 }

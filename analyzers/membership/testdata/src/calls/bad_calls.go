@@ -188,3 +188,29 @@ func typeParamSlice[S ~[]E, E comparable](xs S, vs []E) (n int) {
 	}
 	return n
 }
+
+// A function that returns a long literal, or one of its arguments, does
+// not make the slice small.
+func longNames() []string {
+	return []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
+}
+
+func orDefault(xs []string) []string {
+	if len(xs) == 0 {
+		return []string{"a"}
+	}
+	return xs
+}
+
+func fromFunctions(names, given []string) (n int) {
+	long, some := longNames(), orDefault(given)
+	for _, name := range names {
+		if slices.Contains(long, name) { // want `scans long on every iteration`
+			n++
+		}
+		if slices.Contains(some, name) { // want `scans some on every iteration`
+			n++
+		}
+	}
+	return n
+}

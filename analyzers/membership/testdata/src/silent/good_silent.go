@@ -50,6 +50,20 @@ func smallSlices(users []User, admins [4]string, ids *[7]int) (n int) {
 	return n
 }
 
+// A same-package function that returns a small literal: the slice is as
+// small as the literal.
+func formatterNames() []string { return []string{"gofmt", "goimports", "gci", "gofumpt"} }
+
+func smallResult(names []string) (kept []string) {
+	formatters := formatterNames()
+	for _, name := range names {
+		if slices.Contains(formatters, name) {
+			kept = append(kept, name)
+		}
+	}
+	return kept
+}
+
 // A literal rebuilt in every iteration is a constant set written inline;
 // the remedy there is a switch, not a map built before the loop.
 func literalInLoop(users []User) (n int) {

@@ -22,3 +22,35 @@ func notLiterals(xs []string) (t int) {
 	}
 	return t
 }
+
+func formatters() []string { return []string{"gofmt", "goimports", "gci"} }
+
+func pick(all bool) []string {
+	if all {
+		return []string{"a", "b"}
+	}
+	return []string{"c", "d"}
+}
+
+func uneven(all bool) []string {
+	if all {
+		return []string{"a", "b", "c"}
+	}
+	return []string{"c"}
+}
+
+// A same-package function that always returns a literal of the same
+// length has a constant-length result; one whose literals differ does
+// not.
+func returnedLiterals(all bool) (t int) {
+	for _, s := range formatters() { // want `const\(3\) expr none early 0 exit header`
+		t += len(s)
+	}
+	for _, s := range pick(all) { // want `const\(2\) expr none early 0 exit header`
+		t += len(s)
+	}
+	for _, s := range uneven(all) { // want `len\(uneven\(all\)\) expr uneven\(all\) early 0 exit header`
+		t += len(s)
+	}
+	return t
+}
