@@ -2,6 +2,7 @@ package fanout
 
 import (
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -61,10 +62,46 @@ func isSetLimit(fn *types.Func) bool { return isMethod(fn, errgroupPath, "Group"
 // isWaitGroupGo reports whether fn is (*sync.WaitGroup).Go.
 func isWaitGroupGo(fn *types.Func) bool { return isMethod(fn, "sync", "WaitGroup", "Go") }
 
-// isSemaphoreAcquire reports whether fn acquires a weighted semaphore:
-// (*semaphore.Weighted).Acquire or TryAcquire.
+// isSemaphoreAcquire reports whether fn acquires a semaphore: a method
+// whose name starts with Acquire or TryAcquire, of a type that also has a
+// Release method. That is (*semaphore.Weighted).Acquire and TryAcquire,
+// and the semaphores of other packages, or behind interfaces, written
+// the same way (Acquire, AcquireMaybe, Release).
 func isSemaphoreAcquire(fn *types.Func) bool {
-	return isMethod(fn, semaphorePath, "Weighted", "Acquire") || isMethod(fn, semaphorePath, "Weighted", "TryAcquire")
+	if fn == nil || !strings.HasPrefix(fn.Name(), "Acquire") && !strings.HasPrefix(fn.Name(), "TryAcquire") {
+		return false
+	}
+	return hasMethod(fn, "Release")
+}
+
+// isSemaphoreRelease reports whether fn releases a semaphore: a method
+// named Release of a type that also has an Acquire method.
+func isSemaphoreRelease(fn *types.Func) bool {
+	return fn != nil && fn.Name() == "Release" && hasMethod(fn, "Acquire")
+}
+
+// hasMethod reports whether the receiver type of the method fn also has
+// a method called name.
+func hasMethod(fn *types.Func, name string) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(recv.Type(), true, fn.Pkg(), name)
+	_, ok := obj.(*types.Func)
+	return ok
+}
+
+// receiver returns the value whose method call calls: the interface
+// value of a dynamic call, or the first argument of a static one.
+func receiver(call *ssa.CallCommon) ssa.Value {
+	if call.IsInvoke() {
+		return call.Value
+	}
+	if len(call.Args) == 0 {
+		return nil
+	}
+	return call.Args[0]
 }
 
 // isCPUCount reports whether fn is runtime.NumCPU or runtime.GOMAXPROCS,

@@ -133,8 +133,8 @@ func (c *checker) joinsAfter(x ssa.Instruction, l *loops.Loop) bool {
 
 // isAcquire reports whether instr acquires a semaphore: a send into a
 // channel that is not provably unbuffered (also as a select case), a
-// semaphore.Weighted Acquire or TryAcquire, or a call of a same-package
-// function that does one of these.
+// semaphore's Acquire or TryAcquire method (see isSemaphoreAcquire), or
+// a call of a same-package function that does one of these.
 func (c *checker) isAcquire(instr ssa.Instruction) bool {
 	switch instr := instr.(type) {
 	case *ssa.Send:
@@ -389,8 +389,8 @@ func (c *checker) runs(call *ssa.CallCommon) []*ssa.Function {
 
 // acquiresShared reports whether instr, in fn, acquires a shared
 // semaphore that fn releases: a send on a buffered channel from outside
-// fn that fn later receives from, or a semaphore.Weighted Acquire that
-// fn pairs with a Release. Without the release, a send is as likely to
+// fn that fn later receives from, or a semaphore's Acquire that fn
+// pairs with a Release. Without the release, a send is as likely to
 // deliver a result or a signal as to take a slot.
 func acquiresShared(fn *ssa.Function, instr ssa.Instruction) bool {
 	switch instr := instr.(type) {
@@ -403,7 +403,7 @@ func acquiresShared(fn *ssa.Function, instr ssa.Instruction) bool {
 			}
 		}
 	case *ssa.Call:
-		return isSemaphoreAcquire(calleeObj(&instr.Call)) && releasesWeighted(fn, placeOf(instr.Call.Args[0]), 0)
+		return isSemaphoreAcquire(calleeObj(&instr.Call)) && releasesSemaphore(fn, placeOf(receiver(&instr.Call)), 0)
 	}
 	return false
 }
@@ -433,20 +433,19 @@ func receivesFrom(fn *ssa.Function, p place, after ssa.Instruction, depth int) b
 	})
 }
 
-// releasesWeighted reports whether fn, or a function nested in it, calls
-// Release on the semaphore.Weighted kept at p.
-func releasesWeighted(fn *ssa.Function, p place, depth int) bool {
+// releasesSemaphore reports whether fn, or a function nested in it,
+// calls Release on the semaphore kept at p.
+func releasesSemaphore(fn *ssa.Function, p place, depth int) bool {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			call, ok := instr.(ssa.CallInstruction)
-			if ok && isMethod(calleeObj(call.Common()), semaphorePath, "Weighted", "Release") &&
-				placeOf(call.Common().Args[0]) == p {
+			if ok && isSemaphoreRelease(calleeObj(call.Common())) && placeOf(receiver(call.Common())) == p {
 				return true
 			}
 		}
 	}
 	return depth < maxCallDepth && slices.ContainsFunc(fn.AnonFuncs, func(anon *ssa.Function) bool {
-		return releasesWeighted(anon, p, depth+1)
+		return releasesSemaphore(anon, p, depth+1)
 	})
 }
 

@@ -51,8 +51,10 @@
 //     chosen degree of concurrency, not one goroutine per item of data;
 //   - a semaphore acquired in the iteration before the goroutine starts:
 //     a send into a channel that is not provably unbuffered (sem <- x, or
-//     a select case sending), (*semaphore.Weighted).Acquire or
-//     TryAcquire, a same-package function that does one of these, or a
+//     a select case sending), the Acquire or TryAcquire method of a
+//     semaphore ((*semaphore.Weighted).Acquire, or any method named
+//     Acquire... of a type, or interface, that also has a Release
+//     method), a same-package function that does one of these, or a
 //     token received from a channel the goroutine sends it back to;
 //   - an errgroup.Group on which SetLimit is called with a non-negative
 //     limit, directly or through a same-package helper that creates or
@@ -77,8 +79,8 @@
 //     holds one it shares with the other goroutines around its work: it,
 //     or a same-package function it calls (also through a variable, or
 //     through (*sync.Once).Do), sends into a channel from outside and
-//     receives from it again, or calls Acquire and Release on
-//     a semaphore.Weighted (ioLimit <- true; data, err := read(dir);
+//     receives from it again, or calls Acquire and Release on the same
+//     semaphore (ioLimit <- true; data, err := read(dir);
 //     <-ioLimit, after some cheap checks or only on a cache miss). The
 //     work is then bounded, but the goroutines are not: each one waiting
 //     for its turn still holds its stack, so an errgroup with SetLimit or

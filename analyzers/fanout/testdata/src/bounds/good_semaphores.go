@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/sync/semaphore"
+
+	"limits"
 )
 
 func fetch(string) {}
@@ -318,4 +320,45 @@ func visitAll(roots []*node, slots chan struct{}) {
 		})
 	}
 	wg.Wait()
+}
+
+// Semaphores of other packages, or behind an interface: a type with
+// Acquire... and Release methods.
+
+func otherSemaphore(sem limits.Semaphore, urls []string) {
+	for _, u := range urls {
+		sem.Acquire()
+		go func() {
+			defer sem.Release()
+			fetch(u)
+		}()
+	}
+}
+
+func acquireMaybe(sem limits.Semaphore, urls []string) {
+	for _, u := range urls {
+		if sem.AcquireMaybe() {
+			go func() {
+				defer sem.Release()
+				fetch(u)
+			}()
+		} else {
+			fetch(u)
+		}
+	}
+}
+
+func limiterInterface(lim limits.Limiter, urls []string) {
+	for _, u := range urls {
+		go func() {
+			if u == "" {
+				return
+			}
+			if lim.Acquire() != nil {
+				return
+			}
+			defer lim.Release()
+			fetch(u)
+		}()
+	}
 }

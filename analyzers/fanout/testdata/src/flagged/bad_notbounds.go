@@ -6,6 +6,8 @@ import (
 	"net"
 	"sync"
 	"time"
+
+	"limits"
 )
 
 // Shapes that look like a bound but do not bound anything.
@@ -337,4 +339,15 @@ func visitGraph(roots []*graphNode) {
 		})
 	}
 	wg.Wait()
+}
+
+// A pool's Acquire hands out a connection; the pool has no Release.
+func poolAcquire(pool *limits.Pool, urls []string) {
+	for _, u := range urls {
+		conn := pool.Acquire()
+		go func() { // want `for every element of urls`
+			defer conn.Release()
+			fetch(u)
+		}()
+	}
 }
