@@ -171,6 +171,12 @@ func TestStandaloneReportsConcat(t *testing.T) {
 	wantConcatFinding(t, r.stderr, "concat/concat.go", "out += x")
 }
 
+func TestStandaloneDefaultsToCurrentModule(t *testing.T) {
+	r := perfvet(t, filepath.Join(lintModule, "concat"))
+	wantCode(t, r, exitFindings)
+	wantConcatFinding(t, r.stderr, "concat/concat.go", "out += x")
+}
+
 func TestStandaloneSilentOnCleanCode(t *testing.T) {
 	wantSilent(t, perfvet(t, lintModule, "./clean"))
 }

@@ -33,6 +33,17 @@ var (
 	driverValueFlags = []string{"c", "cpuprofile", "debug", "memprofile", "tags", "trace"}
 )
 
+// withDefaultPattern returns args with the pattern ./... appended when
+// they name no package and ask for nothing else (help, -flags, -V): run
+// with no packages, perfvet checks the module in the current directory.
+func withDefaultPattern(args []string, all []*analysis.Analyzer) []string {
+	fs, values := shadowFlagSet(all)
+	if fs.Parse(args) != nil || fs.NArg() > 0 || values["flags"].set || values["V"].set {
+		return args
+	}
+	return append(args[:len(args):len(args)], "./...")
+}
+
 // standalonePatterns parses args the way the driver will, without
 // changing any flag, and returns the package patterns and the value of
 // -test when the driver is going to load packages itself. ok is false in

@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	perfvet [flags] [packages]                 # standalone
+//	perfvet [flags] [packages]                 # standalone; ./... by default
 //	go vet -vettool=$(which perfvet) [packages]
 //	go fix -fixtool=$(which perfvet) [packages]
 //	perfvet help [analyzer]
@@ -32,6 +32,7 @@ func main() {
 
 	registerPassFlags(flag.CommandLine)
 	all := withNames(analyzers.Analyzers())
+	os.Args = append(os.Args[:1], withDefaultPattern(os.Args[1:], all)...)
 	if patterns, tests, ok := standalonePatterns(os.Args[1:], all); ok {
 		if !isChild() {
 			os.Exit(supervise(patterns, tests))
