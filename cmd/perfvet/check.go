@@ -35,9 +35,22 @@ func checkPackages(patterns []string, tests bool) error {
 		return fmt.Errorf("loading %s: %s", strings.Join(patterns, " "), goCommandMessage(err))
 	}
 	if len(pkgs) == 0 {
-		return fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+		return noPackages(patterns, tests)
 	}
 	return joinLines(packageProblems(pkgs))
+}
+
+// noPackages explains why patterns matched no packages. Asked for export
+// data, go/packages ignores the go command's exit status, which a package
+// that does not compile also sets, and so drops an error that stopped the
+// go command before it listed anything (a -mod flag that a go.work
+// forbids). Listing names alone keeps that error.
+func noPackages(patterns []string, tests bool) error {
+	cfg := &packages.Config{Mode: packages.NeedName, Tests: tests}
+	if _, err := packages.Load(cfg, patterns...); err != nil {
+		return fmt.Errorf("loading %s: %s", strings.Join(patterns, " "), goCommandMessage(err))
+	}
+	return fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 }
 
 // checkFilePatterns returns an error, one line per problem, for the

@@ -72,9 +72,15 @@ func (r result) String() string {
 // it printed. Only a failure to start the command fails the test.
 func run(t *testing.T, dir, name string, args ...string) result {
 	t.Helper()
+	return runEnv(t, dir, []string{"GOWORK=off"}, name, args...)
+}
+
+// runEnv is run with env added to the environment.
+func runEnv(t *testing.T, dir string, env []string, name string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off")
+	cmd.Env = append(os.Environ(), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -403,6 +409,28 @@ func TestBadInputFailsInOneLine(t *testing.T) {
 				t.Fatalf("want one line on stderr starting with %q and containing %q, got %s", "perfvet: ", test.want, r)
 			}
 		})
+	}
+}
+
+func TestGoCommandErrorNamed(t *testing.T) {
+	// A go.work forbids -mod=mod; the go command stops before listing
+	// any package, and its message must not become "matched no packages".
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod":  "module example.com/ws\n\ngo 1.22\n",
+		"go.work": "go 1.22\n\nuse .\n",
+		"ws.go":   "package ws\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := runEnv(t, dir, []string{"GOWORK=", "GOFLAGS=-mod=mod"}, perfvetBin, "./...")
+	wantCode(t, r, exitFailure)
+	msg := strings.TrimSuffix(r.stderr, "\n")
+	if strings.Contains(msg, "\n") || !strings.Contains(msg, "-mod may only be set") {
+		t.Fatalf("want the go command's error in one line, got %s", r)
 	}
 }
 
