@@ -98,7 +98,8 @@ type checker struct {
 	forest  *loops.Forest
 	counts  *tripcount.Counts
 	oracle  *invariant.Oracle
-	globals map[*types.Var]bool // see smallGlobal
+	globals map[*types.Var]bool  // see smallGlobal
+	varargs map[*types.Func]bool // see smallVariadic
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -49,8 +49,78 @@ func (c *checker) smallValue(xs ssa.Value, seen map[ssa.Value]bool) bool {
 		}
 	case *ssa.Call:
 		return c.smallResult(x.Call.StaticCallee(), seen)
+	case *ssa.Parameter:
+		return c.smallVariadic(x)
 	}
 	return false
+}
+
+// smallVariadic reports whether p is the variadic parameter of an
+// unexported function of the package that every call lists fewer than
+// SmallThreshold arguments for (oneOf(c, ' ', '\t')): at each call the
+// slice is a short literal. Exported functions may be called from other
+// packages with anything.
+func (c *checker) smallVariadic(p *ssa.Parameter) bool {
+	fn := p.Parent()
+	if !fn.Signature.Variadic() || fn.Params[len(fn.Params)-1] != p {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Exported() {
+		return false
+	}
+	if c.varargs == nil {
+		c.varargs = shortVariadicCalls(c.pass.TypesInfo, c.pass.Files)
+	}
+	return c.varargs[obj]
+}
+
+// shortVariadicCalls returns the unexported variadic functions of the
+// package that are only ever called, never used as values, each call
+// passing fewer than SmallThreshold variadic arguments and no xs...
+func shortVariadicCalls(info *types.Info, files []*ast.File) map[*types.Func]bool {
+	short := make(map[*types.Func]bool)
+	called := make(map[*ast.Ident]bool)
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			id := calleeIdent(call.Fun)
+			fn, ok := info.Uses[id].(*types.Func)
+			if !ok || !fn.Signature().Variadic() || fn.Exported() {
+				return true
+			}
+			called[id] = true
+			varargs := len(call.Args) - (fn.Signature().Params().Len() - 1)
+			wasShort, seen := short[fn]
+			short[fn] = (wasShort || !seen) && !call.Ellipsis.IsValid() && varargs < SmallThreshold
+			return true
+		})
+	}
+	for id, obj := range info.Uses {
+		if fn, ok := obj.(*types.Func); ok && !called[id] && short[fn] {
+			short[fn] = false // used as a value: its callers are unknown
+		}
+	}
+	return short
+}
+
+// calleeIdent returns the name a call's function expression ends in
+// (f, pkg.f, x.m, f[T]), or nil.
+func calleeIdent(fun ast.Expr) *ast.Ident {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return f
+	case *ast.SelectorExpr:
+		return f.Sel
+	case *ast.IndexExpr:
+		return calleeIdent(f.X)
+	case *ast.IndexListExpr:
+		return calleeIdent(f.X)
+	}
+	return nil
 }
 
 // smallResult reports whether fn, a same-package function with one

@@ -214,3 +214,48 @@ func fromFunctions(names, given []string) (n int) {
 	}
 	return n
 }
+
+// Variadic parameters whose callers are not all known to pass a few
+// arguments.
+
+func RunLimit(types []int, valid ...int) (n int) {
+	for _, t := range types {
+		if slices.Contains(valid, t) { // want `scans valid on every iteration`
+			n++
+		}
+	}
+	return n
+}
+
+func spread(types []int, valid ...int) (n int) {
+	for _, t := range types {
+		if slices.Contains(valid, t) { // want `scans valid on every iteration`
+			n++
+		}
+	}
+	return n
+}
+
+func many(types []int, valid ...int) (n int) {
+	for _, t := range types {
+		if slices.Contains(valid, t) { // want `scans valid on every iteration`
+			n++
+		}
+	}
+	return n
+}
+
+func asValue(types []int, valid ...int) (n int) {
+	for _, t := range types {
+		if slices.Contains(valid, t) { // want `scans valid on every iteration`
+			n++
+		}
+	}
+	return n
+}
+
+func variadicCallers(types, codes []int) int {
+	f := asValue
+	return spread(types, 1) + spread(types, codes...) +
+		many(types, 1, 2, 3, 4, 5, 6, 7, 8, 9) + f(types, 1) + asValue(types, 2)
+}

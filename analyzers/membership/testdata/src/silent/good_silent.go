@@ -64,6 +64,25 @@ func smallResult(names []string) (kept []string) {
 	return kept
 }
 
+// A variadic parameter of an unexported function that every call fills
+// with a few arguments is a short literal at each call.
+func runLimit(types []int, from int, valid ...int) int {
+loop:
+	for ; from < len(types); from++ {
+		for _, v := range valid {
+			if types[from] == v {
+				continue loop
+			}
+		}
+		return from
+	}
+	return len(types)
+}
+
+func runLimits(types []int) int {
+	return runLimit(types, 0, 1, 2) + runLimit(types, 1, 3) + runLimit(types, 2)
+}
+
 // A literal rebuilt in every iteration is a constant set written inline;
 // the remedy there is a switch, not a map built before the loop.
 func literalInLoop(users []User) (n int) {
