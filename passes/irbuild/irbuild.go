@@ -53,6 +53,19 @@ type IR struct {
 	Funcs []*ssa.Function
 
 	byObj map[*types.Func]*ssa.Function
+	// shared holds the files whose findings another package reports
+	// (see Shared).
+	shared map[*token.File]bool
+	fset   *token.FileSet
+}
+
+// Shared reports whether pos lies in code whose findings, under -dedup,
+// the driver reports for another package: the non-test files of a test
+// variant, analysed as the package itself too. Analyzers may still
+// build and read that code (a test calls it) but must not report in it,
+// nor call a suppression directive there unused.
+func (ir *IR) Shared(pos token.Pos) bool {
+	return ir.shared[ir.fset.File(pos)]
 }
 
 // Func returns the SSA function of a declared function or method of this
@@ -66,7 +79,7 @@ func (ir *IR) Func(obj *types.Func) *ssa.Function {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	ir := &IR{byObj: make(map[*types.Func]*ssa.Function)}
+	ir := &IR{byObj: make(map[*types.Func]*ssa.Function), shared: sharedFiles(pass), fset: pass.Fset}
 	keep := interestingFuncs(pass)
 	inits := loopyInitializers(pass)
 	if len(keep) == 0 && len(inits) == 0 {
@@ -314,6 +327,21 @@ func unreportedCode(pass *analysis.Pass) func(ast.Node) bool {
 	return func(n ast.Node) bool {
 		return generated[pass.Fset.File(n.Pos())] || shared && !isTestFile(pass.Fset, n)
 	}
+}
+
+// sharedFiles returns, under -dedup in a test variant, the files that are
+// not _test.go files.
+func sharedFiles(pass *analysis.Pass) map[*token.File]bool {
+	shared := make(map[*token.File]bool)
+	if !dedup || !isTestVariant(pass) {
+		return shared
+	}
+	for _, f := range pass.Files {
+		if !isTestFile(pass.Fset, f) {
+			shared[pass.Fset.File(f.Pos())] = true
+		}
+	}
+	return shared
 }
 
 // isTestVariant reports whether the package under analysis is a package

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/perfvet/perfvet/passes/irbuild"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/suppress"
 )
@@ -19,22 +20,25 @@ import (
 type Reporter struct {
 	pass *analysis.Pass
 	dirs *suppress.Directives
+	ir   *irbuild.IR
 	used map[*suppress.Directive]bool
 }
 
-// New returns a Reporter for pass, whose analyzer must require
-// suppress.Analyzer.
+// New returns a Reporter for pass, whose analyzer must require what
+// Requires lists.
 func New(pass *analysis.Pass) *Reporter {
 	return &Reporter{
 		pass: pass,
 		dirs: pass.ResultOf[suppress.Analyzer].(*suppress.Directives),
+		ir:   pass.ResultOf[irbuild.Analyzer].(*irbuild.IR),
 		used: make(map[*suppress.Directive]bool),
 	}
 }
 
-// Report reports d unless it is in a generated file or suppressed.
+// Report reports d unless it is in a generated file, in code another
+// package reports (see irbuild.IR.Shared), or suppressed.
 func (r *Reporter) Report(d analysis.Diagnostic) {
-	if r.dirs.Generated(d.Pos) {
+	if r.dirs.Generated(d.Pos) || r.ir.Shared(d.Pos) {
 		return
 	}
 	if dir := r.dirs.Find(d.Pos, r.pass.Analyzer.Name); dir != nil && dir.Reason != "" {
@@ -66,6 +70,9 @@ func LoopInfo(l *loops.Loop) analysis.RelatedInformation {
 func (r *Reporter) Flush() {
 	name := r.pass.Analyzer.Name
 	for _, d := range r.dirs.List {
+		if r.ir.Shared(d.Pos) {
+			continue // checked where the code is reported
+		}
 		if d.Misspelt == name {
 			word, _, _ := strings.Cut(d.Reason, " ")
 			r.pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.Pos + token.Pos(len("//perfvet:ignore")),
@@ -87,7 +94,13 @@ func (r *Reporter) Flush() {
 }
 
 // Requires returns the analyzers every perfvet analyzer needs, followed
-// by its own prerequisites.
+// by its own other prerequisites.
 func Requires(own ...*analysis.Analyzer) []*analysis.Analyzer {
-	return append([]*analysis.Analyzer{suppress.Analyzer}, own...)
+	reqs := []*analysis.Analyzer{suppress.Analyzer, irbuild.Analyzer}
+	for _, a := range own {
+		if a != suppress.Analyzer && a != irbuild.Analyzer {
+			reqs = append(reqs, a)
+		}
+	}
+	return reqs
 }
