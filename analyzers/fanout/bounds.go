@@ -403,7 +403,7 @@ func acquiresShared(fn *ssa.Function, instr ssa.Instruction) bool {
 			}
 		}
 	case *ssa.Call:
-		return isSemaphoreAcquire(calleeObj(&instr.Call)) && releasesSemaphore(fn, placeOf(receiver(&instr.Call)), 0)
+		return isSemaphoreAcquire(calleeObj(&instr.Call)) && releasesSemaphore(fn, receiverPlace(&instr.Call), 0)
 	}
 	return false
 }
@@ -439,7 +439,7 @@ func releasesSemaphore(fn *ssa.Function, p place, depth int) bool {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			call, ok := instr.(ssa.CallInstruction)
-			if ok && isSemaphoreRelease(calleeObj(call.Common())) && placeOf(receiver(call.Common())) == p {
+			if ok && isSemaphoreRelease(calleeObj(call.Common())) && receiverPlace(call.Common()) == p {
 				return true
 			}
 		}
@@ -460,29 +460,60 @@ type place struct {
 // placeOf returns where v is loaded from, or v itself when it is not a
 // load.
 func placeOf(v ssa.Value) place {
+	v = unchangeType(v)
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		return addressPlace(load.X)
+	}
+	return place{root: v}
+}
+
+// receiverPlace returns the place of the receiver of a method call: the
+// variable or field itself when the method takes its address (a
+// sync/atomic value, a semaphore held by value), else where the
+// receiver is loaded from.
+func receiverPlace(call *ssa.CallCommon) place {
+	switch recv := receiver(call).(type) {
+	case *ssa.FieldAddr, *ssa.Alloc, *ssa.Global, *ssa.FreeVar:
+		return addressPlace(recv)
+	case nil:
+		return place{}
+	default:
+		return placeOf(recv)
+	}
+}
+
+// addressPlace returns the place that addr points to.
+func addressPlace(addr ssa.Value) place {
 	var fields []byte
 	for range 8 {
-		switch x := v.(type) {
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return place{v, string(fields)}
-			}
-			fa, ok := x.X.(*ssa.FieldAddr)
-			if !ok {
-				if alloc := irutil.Variable(x.X); alloc != nil {
-					return place{alloc, string(fields)}
-				}
-				return place{x.X, string(fields)}
-			}
-			fields = strconv.AppendInt(append(fields, '.'), int64(fa.Field), 10)
-			v = fa.X
-		default:
-			return place{v, string(fields)}
+		fa, ok := addr.(*ssa.FieldAddr)
+		if !ok {
+			break
 		}
+		fields = strconv.AppendInt(append(fields, '.'), int64(fa.Field), 10)
+		base := unchangeType(fa.X)
+		load, ok := base.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			return place{base, string(fields)}
+		}
+		addr = load.X
 	}
-	return place{v, string(fields)}
+	if alloc := irutil.Variable(addr); alloc != nil {
+		return place{alloc, string(fields)}
+	}
+	return place{addr, string(fields)}
+}
+
+// unchangeType strips conversions between named types.
+func unchangeType(v ssa.Value) ssa.Value {
+	for range 8 {
+		ct, ok := v.(*ssa.ChangeType)
+		if !ok {
+			break
+		}
+		v = ct.X
+	}
+	return v
 }
 
 // isAction reports whether instr does something observable, as opposed

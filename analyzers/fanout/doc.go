@@ -71,6 +71,18 @@
 //     select on a result or a timeout, a Wait call (batches of goroutines,
 //     a call run with a timeout), or reading the other end of a pipe the
 //     goroutine writes (io.Pipe, net.Pipe);
+//   - a loop that counts its running goroutines itself: before the go
+//     statement it tests a counter against a limit fixed during the loop
+//     and, at the limit, stops, skips or waits (if running >= limit {
+//     <-done; running-- }), the counter being one the loop increments
+//     and something decrements as goroutines finish (the loop, a
+//     goroutine, or, for a field, any function of the package, such as
+//     a handler's done method); a count that only grows is a loop bound
+//     like any other and is still reported;
+//   - a select case that switches itself off until its goroutine
+//     answers: it sets its channel variable to nil when it starts the
+//     goroutine, and only a case receiving what the goroutine sends sets
+//     it again (one check running at a time, as in a poll with a ticker);
 //   - a go statement that runs on one iteration at most: when a counter
 //     of the loop equals a value (if n == 2) and that iteration moves the
 //     counter on (other iterations may leave it alone), or in the select

@@ -72,6 +72,9 @@ type checker struct {
 	// effects memoizes which functions, with their callees, acquire,
 	// join or accept.
 	effects map[effectKey]bool
+	// decrements holds the fields the package decreases, once needed
+	// (see fieldsDecremented).
+	decrements map[*types.Var]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -261,10 +264,12 @@ func (c *checker) repeatingLoop(x ssa.Instruction, depth int, seen map[*ssa.Func
 // boundedInIteration reports whether the iteration of l that runs x
 // limits concurrency: it acquires a semaphore (or takes a token) or
 // accepts a connection before x, waits for goroutines after it, runs x
-// on one iteration only, or talks to the goroutine through a pipe.
+// on one iteration only, talks to the goroutine through a pipe, or
+// counts its goroutines against a limit itself.
 func (c *checker) boundedInIteration(l *loops.Loop, x ssa.Instruction) bool {
 	return c.acquiresBefore(x, l) || c.takesToken(l, x) || c.acceptsBefore(x, l) || c.joinsAfter(x, l) ||
-		c.atMostOnce(l, x) || c.pipedInIteration(l, x) || c.replicatedWorkers(l, x)
+		c.atMostOnce(l, x) || c.pipedInIteration(l, x) || c.replicatedWorkers(l, x) ||
+		c.counterLimited(l, x) || c.selfDisabled(l, x)
 }
 
 // launchBounded reports whether the goroutines ln starts are bounded

@@ -351,3 +351,53 @@ func poolAcquire(pool *limits.Pool, urls []string) {
 		}()
 	}
 }
+
+// A count that only grows caps how many goroutines start, as the bound
+// of a counted loop does: nothing frees a slot.
+func capsTotal(jobs []string, limit int) {
+	started := 0
+	for _, j := range jobs {
+		if started >= limit {
+			break
+		}
+		started++
+		go fetch(j) // want `for every element of jobs`
+	}
+}
+
+// Reaching the limit neither stops nor waits.
+func limitOnlyLogged(jobs []string, limit int, done chan struct{}) {
+	running := 0
+	for _, j := range jobs {
+		if running >= limit {
+			handle(running)
+		}
+		running++
+		go fetch(j) // want `for every element of jobs`
+	}
+	for range done {
+		running--
+	}
+}
+
+// The case switches itself off, but a timer, not the goroutine's answer,
+// switches it on again.
+func pollOnTimer(check func() bool, every time.Duration) {
+	results := make(chan bool, 1)
+	run := func() { results <- check() }
+	ticker := time.NewTicker(every)
+	var tick <-chan time.Time
+	for {
+		select {
+		case <-tick:
+			tick = nil
+			go run() // want `on every iteration of the for loop`
+		case <-time.After(every):
+			tick = ticker.C
+		case ok := <-results:
+			if ok {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,447 @@
+package fanout
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/passes/irutil"
+	"github.com/perfvet/perfvet/passes/loops"
+)
+
+// This file recognises loops that keep count of their goroutines
+// themselves: a counter checked against a limit before each start, and a
+// select case that switches itself off until the goroutine it started
+// has answered.
+
+// counterLimited reports whether a test of a counter of running
+// goroutines against a limit fixed during l guards x: when the counter
+// has reached the limit, the iteration does not reach x (break,
+// continue, return) or waits before it (a receive, a Wait). The counter
+// is one that l increments and that something decrements, as goroutines
+// finish; a loop's own index only ever grows.
+//
+//	if running >= limit { <-done; running-- }
+//	running++
+//	go work(job)
+func (c *checker) counterLimited(l *loops.Loop, x ssa.Instruction) bool {
+	for _, b := range l.Blocks() {
+		ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok || !b.Dominates(x.Block()) {
+			continue
+		}
+		cond, ok := ifInstr.Cond.(*ssa.BinOp)
+		if !ok {
+			continue
+		}
+		counter, reached, ok := limitTest(l, cond)
+		if !ok || !incremented(l, counter) || !c.decremented(l, counter) {
+			continue
+		}
+		if !reachesInIteration(l, reached, x.Block()) || c.waitsFrom(l, reached) {
+			return true
+		}
+	}
+	return false
+}
+
+// limitTest splits cond, which ends a block of l, into a counter and a
+// limit fixed during l, and returns the counter and the successor taken
+// when the counter has reached the limit (counter >= limit, counter ==
+// limit, limit <= counter, ...).
+func limitTest(l *loops.Loop, cond *ssa.BinOp) (counter ssa.Value, reached *ssa.BasicBlock, ok bool) {
+	succs := cond.Block().Succs
+	atLimit := func(op token.Token) *ssa.BasicBlock {
+		switch op {
+		case token.GEQ, token.GTR, token.EQL:
+			return succs[0]
+		case token.LSS, token.LEQ, token.NEQ:
+			return succs[1]
+		}
+		return nil
+	}
+	switch {
+	case fixedIn(l, cond.Y) && definedIn(l, cond.X):
+		counter, reached = cond.X, atLimit(cond.Op)
+	case fixedIn(l, cond.X) && definedIn(l, cond.Y):
+		counter, reached = cond.Y, atLimit(mirror(cond.Op))
+	}
+	return counter, reached, reached != nil
+}
+
+// fixedIn reports whether v keeps its value during l: it is computed
+// before l, or loaded in l from a variable or field that l does not
+// store to (a limit kept in a field, s.max).
+func fixedIn(l *loops.Loop, v ssa.Value) bool {
+	if !definedIn(l, v) {
+		return true
+	}
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	p := addressPlace(load.X)
+	for _, instr := range l.Instrs() {
+		if st, ok := instr.(*ssa.Store); ok && addressPlace(st.Addr) == p {
+			return false
+		}
+	}
+	return true
+}
+
+// mirror returns the comparison op with its operands swapped: limit op
+// counter is counter mirror(op) limit.
+func mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+// incremented reports whether l adds a positive constant to counter: a
+// phi at l's header (a local variable), a value loaded from a variable
+// or field that l stores the sum back into, or the Load of a sync/atomic
+// integer that l calls Add on.
+func incremented(l *loops.Loop, counter ssa.Value) bool {
+	switch v := counter.(type) {
+	case *ssa.Phi:
+		return v.Block() == l.Header && phiIncremented(l, v)
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			return false
+		}
+		p := addressPlace(v.X)
+		for _, instr := range l.Instrs() {
+			if st, ok := instr.(*ssa.Store); ok && addressPlace(st.Addr) == p && isIncrement(st.Val) {
+				return true
+			}
+		}
+	case *ssa.Call:
+		load := calleeObj(&v.Call)
+		if load == nil || load.Name() != "Load" || !isAtomicInt(load) {
+			return false
+		}
+		p := receiverPlace(&v.Call)
+		for _, instr := range l.Instrs() {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			add := calleeObj(&call.Call)
+			if add != nil && add.Name() == "Add" && isAtomicInt(add) && receiverPlace(&call.Call) == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// decremented reports whether something decreases counter: l itself
+// (running-- after waiting for a goroutine), the function holding l or
+// a function nested in it (a goroutine's deferred running--), or, for a
+// field, any function of the package (a handler's done method).
+func (c *checker) decremented(l *loops.Loop, counter ssa.Value) bool {
+	switch v := counter.(type) {
+	case *ssa.Phi:
+		return phiDecremented(l, v)
+	case *ssa.UnOp:
+		if fa, ok := v.X.(*ssa.FieldAddr); ok {
+			return c.fieldsDecremented()[fieldVar(fa)]
+		}
+		return storesDecrement(l.Fn, addressPlace(v.X), 0)
+	case *ssa.Call:
+		if fa, ok := receiver(&v.Call).(*ssa.FieldAddr); ok {
+			return c.fieldsDecremented()[fieldVar(fa)]
+		}
+	}
+	return false
+}
+
+// phiDecremented reports whether an instruction of l subtracts a
+// constant from phi.
+func phiDecremented(l *loops.Loop, phi *ssa.Phi) bool {
+	for _, instr := range l.Instrs() {
+		if diff, ok := instr.(*ssa.BinOp); ok && diff.X == phi && isDecrement(diff) {
+			return true
+		}
+	}
+	return false
+}
+
+// storesDecrement reports whether fn, or a function nested in it,
+// stores a decreased value into the variable at p.
+func storesDecrement(fn *ssa.Function, p place, depth int) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok && isDecrement(st.Val) && addressPlace(st.Addr) == p {
+				return true
+			}
+		}
+	}
+	for _, anon := range fn.AnonFuncs {
+		if depth < maxCallDepth && storesDecrement(anon, p, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDecrement reports whether v is x - k for a positive constant k.
+func isDecrement(v ssa.Value) bool {
+	diff, ok := v.(*ssa.BinOp)
+	if !ok || diff.Op != token.SUB {
+		return false
+	}
+	k, ok := diff.Y.(*ssa.Const)
+	return ok && k.Value != nil && k.Value.Kind() == constant.Int && constant.Sign(k.Value) > 0
+}
+
+// fieldVar returns the struct field that fa addresses.
+func fieldVar(fa *ssa.FieldAddr) *types.Var {
+	st, ok := irutil.CoreType(irutil.Deref(fa.X.Type())).(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return nil
+	}
+	return st.Field(fa.Field)
+}
+
+// fieldsDecremented returns the fields that the package decreases
+// anywhere: x.n--, x.n -= k, or x.n.Add(-k) on a sync/atomic integer.
+func (c *checker) fieldsDecremented() map[*types.Var]bool {
+	if c.decrements != nil {
+		return c.decrements
+	}
+	info := c.pass.TypesInfo
+	c.decrements = make(map[*types.Var]bool)
+	field := func(e ast.Expr) *types.Var {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+			v, _ := s.Obj().(*types.Var)
+			return v
+		}
+		return nil
+	}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			var v *types.Var
+			switch n := n.(type) {
+			case *ast.IncDecStmt:
+				if n.Tok == token.DEC {
+					v = field(n.X)
+				}
+			case *ast.AssignStmt:
+				if n.Tok == token.SUB_ASSIGN && len(n.Lhs) == 1 {
+					v = field(n.Lhs[0])
+				}
+			case *ast.CallExpr:
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Add" && len(n.Args) == 1 {
+					if k := info.Types[n.Args[0]].Value; k != nil && k.Kind() == constant.Int && constant.Sign(k) < 0 {
+						v = field(sel.X)
+					}
+				}
+			}
+			if v != nil {
+				c.decrements[v] = true
+			}
+			return true
+		})
+	}
+	return c.decrements
+}
+
+// phiIncremented reports whether an instruction of l adds a positive
+// constant to phi, or to a phi of l that merges it (running-- on one
+// branch, then running++).
+func phiIncremented(l *loops.Loop, phi *ssa.Phi) bool {
+	for _, instr := range l.Instrs() {
+		sum, ok := instr.(*ssa.BinOp)
+		if !ok || !isIncrement(sum) {
+			continue
+		}
+		if sum.X == phi {
+			return true
+		}
+		if inner, ok := sum.X.(*ssa.Phi); ok && l.ContainsInstr(inner) {
+			for _, e := range inner.Edges {
+				if e == phi || isOffset(e, phi) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isIncrement reports whether v is x + k for a positive constant k.
+func isIncrement(v ssa.Value) bool {
+	sum, ok := v.(*ssa.BinOp)
+	if !ok || sum.Op != token.ADD {
+		return false
+	}
+	k, ok := sum.Y.(*ssa.Const)
+	return ok && k.Value != nil && k.Value.Kind() == constant.Int && constant.Sign(k.Value) > 0
+}
+
+// isOffset reports whether v is x plus or minus a constant.
+func isOffset(v, x ssa.Value) bool {
+	b, ok := v.(*ssa.BinOp)
+	if !ok || b.X != x || b.Op != token.ADD && b.Op != token.SUB {
+		return false
+	}
+	_, isConst := b.Y.(*ssa.Const)
+	return isConst
+}
+
+// isAtomicInt reports whether fn is a method of one of sync/atomic's
+// integer types.
+func isAtomicInt(fn *types.Func) bool {
+	for _, t := range []string{"Int32", "Int64", "Uint32", "Uint64", "Uintptr"} {
+		if isMethod(fn, "sync/atomic", t, fn.Name()) {
+			return true
+		}
+	}
+	return false
+}
+
+// waitsFrom reports whether a block of l that from dominates waits: a
+// receive, a blocking select or a Wait call.
+func (c *checker) waitsFrom(l *loops.Loop, from *ssa.BasicBlock) bool {
+	for _, b := range l.Blocks() {
+		if !from.Dominates(b) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			if c.isJoin(instr) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// selfDisabled reports whether x runs in a select case that switches
+// itself off until the goroutine x starts has answered: the case
+// receives from a variable of l that the case sets to nil, and that
+// becomes a channel again only after a case that receives from a
+// channel the goroutine sends to. One goroutine runs at a time.
+//
+//	case <-tick:
+//		tick = nil
+//		go check(results)
+//	case ok := <-results:
+//		tick = ticker.C
+func (c *checker) selfDisabled(l *loops.Loop, x ssa.Instruction) bool {
+	answers := sentBy(x)
+	if len(answers) == 0 {
+		return false
+	}
+	for _, b := range l.Blocks() {
+		if !b.Dominates(x.Block()) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			sel, ok := instr.(*ssa.Select)
+			if !ok {
+				continue
+			}
+			for i, st := range sel.States {
+				phi, ok := st.Chan.(*ssa.Phi)
+				if ok && st.Dir == types.RecvOnly && phi.Block() == l.Header && caseLeadsTo(sel, i, x) &&
+					switchedOff(l, phi, x.Block(), sel, answers) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// switchedOff reports whether every value the channel variable phi takes
+// back from an iteration of l is nil when the iteration ran from, and,
+// when it is another channel, is set after sel chose a case receiving
+// from one of answers.
+func switchedOff(l *loops.Loop, phi *ssa.Phi, from *ssa.BasicBlock, sel *ssa.Select, answers map[place]bool) bool {
+	var edge func(v ssa.Value, pred *ssa.BasicBlock, depth int) bool
+	edge = func(v ssa.Value, pred *ssa.BasicBlock, depth int) bool {
+		if k, ok := v.(*ssa.Const); ok && k.IsNil() {
+			return true
+		}
+		if inner, ok := v.(*ssa.Phi); ok && inner != phi && inner.Block() != l.Header && l.ContainsInstr(inner) && depth < 8 {
+			for i, p := range inner.Block().Preds {
+				if !edge(inner.Edges[i], p, depth+1) {
+					return false
+				}
+			}
+			return true
+		}
+		if reachesInIteration(l, from, pred) {
+			return false // the case leaves the channel on
+		}
+		return v == phi || afterAnswer(sel, pred, answers)
+	}
+	for i, pred := range phi.Block().Preds {
+		if l.Contains(pred) && !edge(phi.Edges[i], pred, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// afterAnswer reports whether b only runs after sel chose a case that
+// receives from one of answers.
+func afterAnswer(sel *ssa.Select, b *ssa.BasicBlock, answers map[place]bool) bool {
+	last := b.Instrs[len(b.Instrs)-1]
+	for i, st := range sel.States {
+		if st.Dir == types.RecvOnly && answers[placeOf(st.Chan)] && caseLeadsTo(sel, i, last) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentBy returns the places of the channels that the goroutine x starts
+// sends to, itself or in a function it nests (a deferred send), when x
+// is a go statement of a function whose body is known.
+func sentBy(x ssa.Instruction) map[place]bool {
+	g, ok := x.(*ssa.Go)
+	if !ok {
+		return nil
+	}
+	fn := funcValue(g.Call.Value)
+	if fn == nil || fn.Blocks == nil {
+		return nil
+	}
+	sent := make(map[place]bool)
+	addSends(fn, sent, 0)
+	return sent
+}
+
+// addSends adds to sent the places of the channels fn and the functions
+// nested in it send to.
+func addSends(fn *ssa.Function, sent map[place]bool, depth int) {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if send, ok := instr.(*ssa.Send); ok {
+				sent[placeOf(send.Chan)] = true
+			}
+		}
+	}
+	if depth < maxCallDepth {
+		for _, anon := range fn.AnonFuncs {
+			addSends(anon, sent, depth+1)
+		}
+	}
+}
