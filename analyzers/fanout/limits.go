@@ -67,7 +67,7 @@ func limitTest(l *loops.Loop, cond *ssa.BinOp) (counter ssa.Value, reached *ssa.
 	case fixedIn(l, cond.Y) && definedIn(l, cond.X):
 		counter, reached = cond.X, atLimit(cond.Op)
 	case fixedIn(l, cond.X) && definedIn(l, cond.Y):
-		counter, reached = cond.Y, atLimit(mirror(cond.Op))
+		counter, reached = cond.Y, atLimit(irutil.Mirror(cond.Op))
 	}
 	return counter, reached, reached != nil
 }
@@ -90,22 +90,6 @@ func fixedIn(l *loops.Loop, v ssa.Value) bool {
 		}
 	}
 	return true
-}
-
-// mirror returns the comparison op with its operands swapped: limit op
-// counter is counter mirror(op) limit.
-func mirror(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GTR
-	case token.LEQ:
-		return token.GEQ
-	case token.GTR:
-		return token.LSS
-	case token.GEQ:
-		return token.LEQ
-	}
-	return op
 }
 
 // incremented reports whether l adds a positive constant to counter: a
@@ -171,8 +155,10 @@ func (c *checker) decremented(l *loops.Loop, counter ssa.Value) bool {
 // constant from phi.
 func phiDecremented(l *loops.Loop, phi *ssa.Phi) bool {
 	for _, instr := range l.Instrs() {
-		if diff, ok := instr.(*ssa.BinOp); ok && diff.X == phi && isDecrement(diff) {
-			return true
+		if diff, ok := instr.(*ssa.BinOp); ok {
+			if base, step, ok := irutil.Offset(diff); ok && base == phi && step < 0 {
+				return true
+			}
 		}
 	}
 	return false
@@ -198,12 +184,8 @@ func storesDecrement(fn *ssa.Function, p place, depth int) bool {
 
 // isDecrement reports whether v is x - k for a positive constant k.
 func isDecrement(v ssa.Value) bool {
-	diff, ok := v.(*ssa.BinOp)
-	if !ok || diff.Op != token.SUB {
-		return false
-	}
-	k, ok := diff.Y.(*ssa.Const)
-	return ok && k.Value != nil && k.Value.Kind() == constant.Int && constant.Sign(k.Value) > 0
+	_, step, ok := irutil.Offset(v)
+	return ok && step < 0
 }
 
 // fieldVar returns the struct field that fa addresses.
@@ -276,7 +258,7 @@ func phiIncremented(l *loops.Loop, phi *ssa.Phi) bool {
 		}
 		if inner, ok := sum.X.(*ssa.Phi); ok && l.ContainsInstr(inner) {
 			for _, e := range inner.Edges {
-				if e == phi || isOffset(e, phi) {
+				if base, _, ok := irutil.Offset(e); e == phi || ok && base == phi {
 					return true
 				}
 			}
@@ -287,22 +269,8 @@ func phiIncremented(l *loops.Loop, phi *ssa.Phi) bool {
 
 // isIncrement reports whether v is x + k for a positive constant k.
 func isIncrement(v ssa.Value) bool {
-	sum, ok := v.(*ssa.BinOp)
-	if !ok || sum.Op != token.ADD {
-		return false
-	}
-	k, ok := sum.Y.(*ssa.Const)
-	return ok && k.Value != nil && k.Value.Kind() == constant.Int && constant.Sign(k.Value) > 0
-}
-
-// isOffset reports whether v is x plus or minus a constant.
-func isOffset(v, x ssa.Value) bool {
-	b, ok := v.(*ssa.BinOp)
-	if !ok || b.X != x || b.Op != token.ADD && b.Op != token.SUB {
-		return false
-	}
-	_, isConst := b.Y.(*ssa.Const)
-	return isConst
+	_, step, ok := irutil.Offset(v)
+	return ok && step > 0
 }
 
 // isAtomicInt reports whether fn is a method of one of sync/atomic's

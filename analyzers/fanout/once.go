@@ -52,10 +52,8 @@ func counterEquals(l *loops.Loop, cond *ssa.BinOp, from *ssa.BasicBlock) bool {
 // one such iteration at most. Iterations that skip from may leave it
 // alone (a counter of the messages that pass a filter).
 func isCounter(l *loops.Loop, v ssa.Value, from *ssa.BasicBlock) bool {
-	if b, ok := v.(*ssa.BinOp); ok && (b.Op == token.ADD || b.Op == token.SUB) {
-		if _, isConst := b.Y.(*ssa.Const); isConst {
-			v = b.X
-		}
+	if base, _, ok := irutil.Offset(v); ok {
+		v = base
 	}
 	phi, ok := v.(*ssa.Phi)
 	if !ok || phi.Block() != l.Header {
@@ -112,18 +110,8 @@ func (m *counterMoves) edge(v ssa.Value, pred *ssa.BasicBlock, depth int) bool {
 // constantStep returns k if edge is phi+k or phi-k (as -k) for a
 // constant k.
 func constantStep(phi *ssa.Phi, edge ssa.Value) (int64, bool) {
-	step, ok := edge.(*ssa.BinOp)
-	if !ok || step.X != phi || step.Op != token.ADD && step.Op != token.SUB {
-		return 0, false
-	}
-	k, ok := step.Y.(*ssa.Const)
-	if !ok || k.Value == nil {
-		return 0, false
-	}
-	if step.Op == token.SUB {
-		return -k.Int64(), true
-	}
-	return k.Int64(), true
+	base, step, ok := irutil.Offset(edge)
+	return step, ok && base == phi
 }
 
 // reachesInIteration reports whether the block to can run after from in

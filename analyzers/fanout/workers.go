@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -147,10 +148,8 @@ func outsideOrIndex(l *loops.Loop, v ssa.Value) bool {
 // isIndex reports whether v is a phi at l's header, or one plus or minus
 // a constant: the counter of a counted loop.
 func isIndex(l *loops.Loop, v ssa.Value) bool {
-	if b, ok := v.(*ssa.BinOp); ok && (b.Op == token.ADD || b.Op == token.SUB) {
-		if _, isConst := b.Y.(*ssa.Const); isConst {
-			v = b.X
-		}
+	if base, _, ok := irutil.Offset(v); ok {
+		v = base
 	}
 	phi, ok := v.(*ssa.Phi)
 	return ok && phi.Block() == l.Header

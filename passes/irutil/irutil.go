@@ -3,6 +3,7 @@
 package irutil
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -207,4 +208,38 @@ func Callee(call *ssa.CallCommon) *ssa.Function {
 		return fn
 	}
 	return nil
+}
+
+// Mirror returns the comparison that holds with its operands swapped:
+// x op y is y Mirror(op) x.
+func Mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+// Offset splits v, x+k or x-k for a constant integer k, into x and the
+// signed step (k, or -k).
+func Offset(v ssa.Value) (x ssa.Value, step int64, ok bool) {
+	b, ok := v.(*ssa.BinOp)
+	if !ok || b.Op != token.ADD && b.Op != token.SUB {
+		return nil, 0, false
+	}
+	k, ok := b.Y.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+		return nil, 0, false
+	}
+	step = k.Int64()
+	if b.Op == token.SUB {
+		step = -step
+	}
+	return b.X, step, true
 }

@@ -1,6 +1,7 @@
 package irutil_test
 
 import (
+	"fmt"
 	"go/ast"
 	"go/importer"
 	"go/parser"
@@ -131,4 +132,51 @@ func TestCallee(t *testing.T) {
 		"inner()":                         "calls$1$1",
 		"inner := func() { walk(d - 1) }": "calls$1", // through two captures
 	}, got)
+}
+
+// TestMirror checks that x op y and y Mirror(op) x agree on every pair.
+func TestMirror(t *testing.T) {
+	ops := map[token.Token]func(a, b int) bool{
+		token.LSS: func(a, b int) bool { return a < b },
+		token.LEQ: func(a, b int) bool { return a <= b },
+		token.GTR: func(a, b int) bool { return a > b },
+		token.GEQ: func(a, b int) bool { return a >= b },
+		token.EQL: func(a, b int) bool { return a == b },
+		token.NEQ: func(a, b int) bool { return a != b },
+	}
+	for op, holds := range ops {
+		mirrored := ops[irutil.Mirror(op)]
+		for _, pair := range [][2]int{{1, 2}, {2, 1}, {2, 2}} {
+			x, y := pair[0], pair[1]
+			assert.Equal(t, holds(x, y), mirrored(y, x), "%d %s %d", x, op, y)
+		}
+	}
+}
+
+const offsets = `package p
+
+func f(x int, y float64) (int, int, int, int, float64) {
+	return x + 1, x - 2, x * 3, x + x, y + 1
+}
+`
+
+// TestOffset checks which results of f are a value plus or minus an
+// integer constant.
+func TestOffset(t *testing.T) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "p.go", offsets, 0)
+	require.NoError(t, err)
+	ssapkg, _, err := ssautil.BuildPackage(&types.Config{}, fset, types.NewPackage("p", ""), []*ast.File{file}, 0)
+	require.NoError(t, err)
+	fn := ssapkg.Func("f")
+	ret := fn.Blocks[0].Instrs[len(fn.Blocks[0].Instrs)-1].(*ssa.Return)
+
+	steps := make([]string, len(ret.Results))
+	for i, v := range ret.Results {
+		steps[i] = "-"
+		if base, step, ok := irutil.Offset(v); ok {
+			steps[i] = fmt.Sprintf("%s%+d", base.Name(), step)
+		}
+	}
+	assert.Equal(t, []string{"x+1", "x-2", "-", "-", "-"}, steps)
 }

@@ -117,7 +117,7 @@ func inductionCount(oracle *invariant.Oracle, l *loops.Loop, exit loops.Edge) (C
 		if ind, offset, ok = inductionOf(l, y); !ok {
 			return Count{}, false
 		}
-		op, x, y = flip(op), y, x
+		op, x, y = irutil.Mirror(op), y, x
 	}
 	if op == token.ILLEGAL || !oracle.Invariant(y, l) || !oracle.Invariant(ind.start, l) {
 		return Count{}, false
@@ -203,6 +203,7 @@ func sized(size ssa.Value, exact bool) Count {
 	return Count{Kind: Int, X: size, Exact: exact}
 }
 
+// negate returns the comparison that holds exactly when x op y does not.
 func negate(op token.Token) token.Token {
 	switch op {
 	case token.LSS:
@@ -219,20 +220,6 @@ func negate(op token.Token) token.Token {
 		return token.EQL
 	}
 	return token.ILLEGAL
-}
-
-func flip(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GTR
-	case token.LEQ:
-		return token.GEQ
-	case token.GTR:
-		return token.LSS
-	case token.GEQ:
-		return token.LEQ
-	}
-	return op
 }
 
 // boundExpr finds the source expression of c.X in a for statement: the
