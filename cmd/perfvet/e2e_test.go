@@ -373,6 +373,12 @@ func TestHelpPrintsDocs(t *testing.T) {
 	if !regexp.MustCompile(`(?m)^ +concatloop +report `).MatchString(r.stdout) {
 		t.Errorf("perfvet help does not list concatloop with its summary:\n%s", r.stdout)
 	}
+	if !strings.HasPrefix(r.stdout, "perfvet reports Go performance anti-patterns") || strings.Contains(r.stdout, "Printf") {
+		t.Errorf("perfvet help does not start with perfvet's own introduction:\n%s", r.stdout)
+	}
+	if !strings.Contains(r.stdout, "-json") {
+		t.Errorf("perfvet help does not list the driver's flags:\n%s", r.stdout)
+	}
 
 	r = perfvet(t, lintModule, "help", "concatloop")
 	wantCode(t, r, exitClean)

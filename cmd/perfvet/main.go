@@ -32,6 +32,9 @@ func main() {
 
 	registerPassFlags(flag.CommandLine)
 	all := withNames(analyzers.Analyzers())
+	if !isChild() && isSummaryHelp(os.Args[1:], all) {
+		os.Exit(printHelp())
+	}
 	os.Args = append(os.Args[:1], withDefaultPattern(os.Args[1:], all)...)
 	if patterns, tests, ok := standalonePatterns(os.Args[1:], all); ok {
 		if !isChild() {
