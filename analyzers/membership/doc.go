@@ -52,8 +52,9 @@
 // The analyzer stays silent on a single search outside any loop; on a
 // slice of small constant length (an array, or a composite literal in a
 // local or package-level variable never assigned again or returned by a
-// same-package function, or the variadic arguments of an unexported
-// function that every call lists, shorter than -membership.small); on searches for a value that does not change during
+// same-package function, the variadic arguments of an unexported
+// function that every call lists, or a constant string converted to
+// []byte or []rune, shorter than -membership.small); on searches for a value that does not change during
 // the loop (move the search out of the loop instead); on predicates that
 // are not plain equality (strings.EqualFold, <, a second condition, a
 // named function); on slices the loop changes other than by appending the

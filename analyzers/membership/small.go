@@ -15,8 +15,9 @@ import (
 // costs less than hashing the searched value, so no set would help. That
 // is the case for arrays and composite literals shorter than
 // SmallThreshold, slices of them, package-level variables initialised
-// with such a literal and never assigned again, and the results of
-// same-package functions that return one.
+// with such a literal and never assigned again, the results of
+// same-package functions that return one, and short constant strings
+// converted to []byte or []rune.
 func (c *checker) small(xs ssa.Value) bool {
 	return c.smallValue(xs, make(map[ssa.Value]bool))
 }
@@ -51,8 +52,19 @@ func (c *checker) smallValue(xs ssa.Value, seen map[ssa.Value]bool) bool {
 		return c.smallResult(x.Call.StaticCallee(), seen)
 	case *ssa.Parameter:
 		return c.smallVariadic(x)
+	case *ssa.Convert:
+		return shortConstant(x.X)
 	}
 	return false
+}
+
+// shortConstant reports whether v is a constant string, converted to a
+// []byte or []rune ([]byte("_-.*")), with fewer than SmallThreshold
+// bytes: the slice has fewer elements still.
+func shortConstant(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.Value != nil && k.Value.Kind() == constant.String &&
+		len(constant.StringVal(k.Value)) < SmallThreshold
 }
 
 // smallVariadic reports whether p is the variadic parameter of an

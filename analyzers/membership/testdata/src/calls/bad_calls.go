@@ -259,3 +259,14 @@ func variadicCallers(types, codes []int) int {
 	return spread(types, 1) + spread(types, codes...) +
 		many(types, 1, 2, 3, 4, 5, 6, 7, 8, 9) + f(types, 1) + asValue(types, 2)
 }
+
+// A long constant string converted to a slice is a long slice, built
+// again on every iteration.
+func longConversion(s string) (n int) {
+	for _, ch := range []byte(s) {
+		if slices.Contains([]byte("abcdefghijklmnopqrstuvwxyz"), ch) { // want `scans \[\]byte\("abcdefghijklmnopqrstuvwxyz"\) on every iteration`
+			n++
+		}
+	}
+	return n
+}

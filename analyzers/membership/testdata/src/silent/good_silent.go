@@ -83,6 +83,21 @@ func runLimits(types []int) int {
 	return runLimit(types, 0, 1, 2) + runLimit(types, 1, 3) + runLimit(types, 2)
 }
 
+// A short constant string converted to a slice is a short slice.
+func shortConversions(s string) (n int) {
+	for _, ch := range []byte(s) {
+		if slices.Contains([]byte("_-.*"), ch) {
+			n++
+		}
+	}
+	for _, r := range s {
+		if slices.Contains([]rune("äöü"), r) {
+			n++
+		}
+	}
+	return n
+}
+
 // A literal rebuilt in every iteration is a constant set written inline;
 // the remedy there is a switch, not a map built before the loop.
 func literalInLoop(users []User) (n int) {
