@@ -2,6 +2,7 @@ package membership
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -51,7 +52,7 @@ func (c *checker) callTest(call *ssa.Call, l *loops.Loop) *test {
 		return nil // no source to point at
 	}
 	t := &test{xs: args[0], start: l, node: node, valueType: "struct{}"}
-	if name == "Index" || name == "IndexFunc" {
+	if (name == "Index" || name == "IndexFunc") && !onlyFoundTested(call) {
 		t.valueType = "int"
 	}
 	t.xsName = types.ExprString(node.Args[0])
@@ -68,6 +69,41 @@ func (c *checker) callTest(call *ssa.Call, l *loops.Loop) *test {
 		}
 	}
 	return t
+}
+
+// onlyFoundTested reports whether the index call returns is only
+// compared with -1 or 0 (i < 0, i != -1): the caller asks whether the
+// value is there, not where, and a set answers that.
+func onlyFoundTested(call *ssa.Call) bool {
+	for _, ref := range *call.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.BinOp:
+			other := ref.Y
+			if other == call {
+				other = ref.X
+			}
+			k, ok := other.(*ssa.Const)
+			if !ok || k.Value == nil || k.Value.Kind() != constant.Int || !isComparison(ref.Op) {
+				return false
+			}
+			if n := k.Int64(); n != -1 && n != 0 {
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isComparison reports whether op compares its operands.
+func isComparison(op token.Token) bool {
+	switch op {
+	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+		return true
+	}
+	return false
 }
 
 // valueSearch completes t for a search of xs for the value v.

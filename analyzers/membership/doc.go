@@ -37,7 +37,8 @@
 //     loop join on one field, if a.ID == b.ID { ...; break }.
 //
 // The message says which map replaces the scan: map[K]struct{} for a yes
-// or no answer, map[K]int for an index (keep the first index of each key,
+// or no answer (an index only compared with -1 or 0 is one), map[K]int
+// for an index (keep the first index of each key,
 // as the scan finds the first match), and map[K]T keyed by the compared
 // field where a search goes on to use the element it found (again keeping
 // the first element of each key).

@@ -270,3 +270,14 @@ func longConversion(s string) (n int) {
 	}
 	return n
 }
+
+// An index only tested for -1 asks whether the value is there: a set
+// answers that.
+func indexAsFound(words, stop []string) (kept []string) {
+	for _, w := range words {
+		if slices.Index(stop, w) < 0 { // want `slices.Index\(stop, w\) scans stop on every iteration of the loop over words \(O\(n·m\)\); build a map\[string\]struct\{\} from stop once before the loop`
+			kept = append(kept, w)
+		}
+	}
+	return kept
+}
