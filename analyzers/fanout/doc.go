@@ -77,8 +77,10 @@
 //     <-done; running-- }), the counter being one the loop increments
 //     and something decrements as goroutines finish (the loop, a
 //     goroutine, or, for a field, any function of the package, such as
-//     a handler's done method); a count that only grows is a loop bound
-//     like any other and is still reported;
+//     a handler's done method). A count that only grows bounds the loop
+//     when its limit is a constant or the CPU count (if i >= 10 { break
+//     }), as a pool's size does; towards a limit from the data it is a
+//     loop bound like any other and is still reported;
 //   - a select case that switches itself off until its goroutine
 //     answers: it sets its channel variable to nil when it starts the
 //     goroutine, and only a case receiving what the goroutine sends sets

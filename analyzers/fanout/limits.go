@@ -17,12 +17,15 @@ import (
 // select case that switches itself off until the goroutine it started
 // has answered.
 
-// counterLimited reports whether a test of a counter of running
-// goroutines against a limit fixed during l guards x: when the counter
-// has reached the limit, the iteration does not reach x (break,
-// continue, return) or waits before it (a receive, a Wait). The counter
-// is one that l increments and that something decrements, as goroutines
-// finish; a loop's own index only ever grows.
+// counterLimited reports whether a test of a counter against a limit
+// fixed during l guards x: when the counter has reached the limit, the
+// iteration does not reach x (break, continue, return) or waits before
+// it (a receive, a Wait). The counter is one that l increments. Either
+// something decrements it as goroutines finish, so that it counts the
+// goroutines running, or the limit is a constant or the CPU count, so
+// that it caps how many start, as a pool's size does. A count that only
+// grows towards a limit from the data bounds nothing more than the
+// loop's trip count does.
 //
 //	if running >= limit { <-done; running-- }
 //	running++
@@ -37,11 +40,27 @@ func (c *checker) counterLimited(l *loops.Loop, x ssa.Instruction) bool {
 		if !ok {
 			continue
 		}
-		counter, reached, ok := limitTest(l, cond)
-		if !ok || !incremented(l, counter) || !c.decremented(l, counter) {
+		counter, limit, reached, ok := c.limitTest(l, cond)
+		if base, _, isOffset := irutil.Offset(counter); isOffset {
+			counter = base // a range index is the header's phi plus one
+		}
+		if !ok || !incremented(l, counter) {
 			continue
 		}
-		if !reachesInIteration(l, reached, x.Block()) || c.waitsFrom(l, reached) {
+		running := c.decremented(l, counter)
+		if !running && c.fixedValue(limit, 0) == byData {
+			continue
+		}
+		switch {
+		case !l.Contains(reached):
+			return true // the loop ends at the limit
+		case cond.Op == token.EQL || cond.Op == token.NEQ:
+			// Past the limit an equality holds no more: waiting
+			// there bounds the loop only if the count comes back.
+			if running && c.waitsFrom(l, reached) {
+				return true
+			}
+		case !reachesInIteration(l, reached, x.Block()) || c.waitsFrom(l, reached):
 			return true
 		}
 	}
@@ -49,10 +68,10 @@ func (c *checker) counterLimited(l *loops.Loop, x ssa.Instruction) bool {
 }
 
 // limitTest splits cond, which ends a block of l, into a counter and a
-// limit fixed during l, and returns the counter and the successor taken
-// when the counter has reached the limit (counter >= limit, counter ==
-// limit, limit <= counter, ...).
-func limitTest(l *loops.Loop, cond *ssa.BinOp) (counter ssa.Value, reached *ssa.BasicBlock, ok bool) {
+// limit fixed during l, and returns them with the successor taken when
+// the counter has reached the limit (counter >= limit, counter == limit,
+// limit <= counter, ...).
+func (c *checker) limitTest(l *loops.Loop, cond *ssa.BinOp) (counter, limit ssa.Value, reached *ssa.BasicBlock, ok bool) {
 	succs := cond.Block().Succs
 	atLimit := func(op token.Token) *ssa.BasicBlock {
 		switch op {
@@ -64,19 +83,20 @@ func limitTest(l *loops.Loop, cond *ssa.BinOp) (counter ssa.Value, reached *ssa.
 		return nil
 	}
 	switch {
-	case fixedIn(l, cond.Y) && definedIn(l, cond.X):
-		counter, reached = cond.X, atLimit(cond.Op)
-	case fixedIn(l, cond.X) && definedIn(l, cond.Y):
-		counter, reached = cond.Y, atLimit(irutil.Mirror(cond.Op))
+	case c.fixedIn(l, cond.Y) && definedIn(l, cond.X):
+		counter, limit, reached = cond.X, cond.Y, atLimit(cond.Op)
+	case c.fixedIn(l, cond.X) && definedIn(l, cond.Y):
+		counter, limit, reached = cond.Y, cond.X, atLimit(irutil.Mirror(cond.Op))
 	}
-	return counter, reached, reached != nil
+	return counter, limit, reached, reached != nil
 }
 
 // fixedIn reports whether v keeps its value during l: it is computed
-// before l, or loaded in l from a variable or field that l does not
-// store to (a limit kept in a field, s.max).
-func fixedIn(l *loops.Loop, v ssa.Value) bool {
-	if !definedIn(l, v) {
+// before l, fixed by the program or the machine (runtime.NumCPU()), or
+// loaded in l from a variable or field that l does not store to (a limit
+// kept in a field, s.max).
+func (c *checker) fixedIn(l *loops.Loop, v ssa.Value) bool {
+	if !definedIn(l, v) || c.fixedValue(v, 0) != byData {
 		return true
 	}
 	load, ok := v.(*ssa.UnOp)

@@ -1,6 +1,7 @@
 package bounds
 
 import (
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -103,5 +104,43 @@ func pollUntil(check func() bool, every time.Duration) {
 			}
 			tick = ticker.C
 		}
+	}
+}
+
+// A count that only grows, towards a constant or the CPU count: at most
+// that many goroutines start, a pool's worth.
+func firstFew(urls []string) {
+	for i, u := range urls {
+		if i >= 10 {
+			break
+		}
+		go fetch(u)
+	}
+}
+
+func perCPU(jobs []string) {
+	started := 0
+	for _, j := range jobs {
+		if started == runtime.NumCPU() {
+			return
+		}
+		started++
+		go fetch(j)
+	}
+}
+
+func waitAtEqual(jobs []string, limit int) {
+	done := make(chan struct{})
+	running := 0
+	for _, j := range jobs {
+		if running == limit {
+			<-done
+			running--
+		}
+		running++
+		go func() {
+			fetch(j)
+			done <- struct{}{}
+		}()
 	}
 }

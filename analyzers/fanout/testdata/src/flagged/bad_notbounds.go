@@ -401,3 +401,27 @@ func pollOnTimer(check func() bool, every time.Duration) {
 		}
 	}
 }
+
+// Skipping the one iteration where the count equals the limit bounds
+// nothing: the count goes past it.
+func skipsAtLimit(jobs []string) {
+	for i, j := range jobs {
+		if i == 8 {
+			continue
+		}
+		go fetch(j) // want `for every element of jobs`
+	}
+}
+
+// Waiting once, when the count first equals the limit, bounds nothing
+// after it.
+func waitsOnceAtLimit(jobs []string) {
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		if i == 8 {
+			wg.Wait()
+		}
+		wg.Go(func() { fetch(j) }) // want `for every element of jobs`
+	}
+	wg.Wait()
+}
