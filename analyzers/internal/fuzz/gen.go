@@ -203,6 +203,8 @@ func (g *gen) body(elem string, box bool) {
 	g.line("var mu sync.Mutex")
 	g.line("var sb strings.Builder")
 	g.line("sem := make(chan struct{}, 4)")
+	g.line("var once sync.Once")
+	g.line("var running atomic.Int64")
 	g.line("lv := T{}")
 	g.usedEnd = false
 	ints := []string{"n", "cnt", "len(xs)", "len(ys)", "p.cfg.limit", "*q", "arr[1]", "small[2]", "len(s)", "int(c64)", "len(lv.items)"}
@@ -229,7 +231,7 @@ func (g *gen) body(elem string, box bool) {
 		g.line("end:")
 		g.indent++
 	}
-	g.line("use(acc, res, names, bs, pth, set, seen, cnt, c64, &wg, &mu, sb.String(), sem, lv)")
+	g.line("use(acc, res, names, bs, pth, set, seen, cnt, c64, &wg, &mu, sb.String(), sem, &once, &running, lv)")
 	g.line("return acc")
 }
 
@@ -558,7 +560,7 @@ func (g *gen) searchLoop(c ctx) {
 
 // goStmt writes a go statement, bounded or not.
 func (g *gen) goStmt(c ctx) {
-	switch g.choose(7) {
+	switch g.choose(11) {
 	case 0:
 		g.line("go use(%s)", g.anInt(c))
 	case 1:
@@ -577,6 +579,32 @@ func (g *gen) goStmt(c ctx) {
 		g.open("go func() {")
 		g.block(closureCtx(c))
 		g.close("}()")
+	case 7:
+		g.line("if cnt >= %s { <-sem; cnt-- }", g.anInt(c))
+		g.line("cnt++")
+		g.line("go func() { defer func() { sem <- struct{}{} }(); use(%s) }()", g.anElem(c))
+	case 8:
+		ret := "return acc"
+		if c.closure {
+			ret = "return"
+		}
+		g.line("if running.Load() >= int64(%s) { %s }", g.anInt(c), ret)
+		g.line("running.Add(1)")
+		g.line("go func() { defer running.Add(-1); use(%s) }()", g.anInt(c))
+	case 9:
+		tick := g.fresh("tick")
+		g.line("%s := ch", tick)
+		g.open("select {")
+		g.line("case <-%s: %s = nil; go func() { ch <- %s }()", tick, tick, g.anInt(c))
+		g.line("case r := <-ch: %s = ch; use(r)", tick)
+		g.line("default:")
+		g.close("}")
+		g.line("use(%s)", tick)
+	case 10:
+		g.open("once.Do(func() {")
+		g.line("sem <- struct{}{}; defer func() { <-sem }()")
+		g.line("go use(%s)", g.anInt(c))
+		g.close("})")
 	}
 }
 
