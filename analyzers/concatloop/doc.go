@@ -32,7 +32,9 @@
 //
 // A suggested fix rewrites the common shape: a local string declared
 // before the loop, extended only with += in the loop, and read after it.
-// The declaration becomes a strings.Builder, each += a WriteString, and
+// The declaration becomes a strings.Builder, each += a WriteString (or,
+// for += fmt.Sprintf(...), Sprint or Sprintln, an fmt.Fprintf, Fprint or
+// Fprintln into the builder, which skips the intermediate string), and
 // each later read a call to String. Named results, fields and variables
 // that are read inside the loop are reported without a fix.
 //

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -45,16 +46,59 @@ func builderFix(pass *analysis.Pass, file *ast.File, l *loops.Loop, as *ast.Assi
 	}
 	edits := append(importEdits, declEdits...)
 	for _, a := range uses.appends {
-		rhs, err := source.Text(pass, a.Rhs[0])
-		if err != nil {
+		edit, ok := appendEdit(pass, a, v.Name())
+		if !ok {
 			return analysis.SuggestedFix{}, nil, false
 		}
-		edits = append(edits, analysis.TextEdit{Pos: a.Pos(), End: a.End(), NewText: []byte(v.Name() + ".WriteString(" + rhs + ")")})
+		edits = append(edits, edit)
 	}
 	for _, r := range uses.reads {
 		edits = append(edits, analysis.TextEdit{Pos: r.End(), End: r.End(), NewText: []byte(".String()")})
 	}
 	return analysis.SuggestedFix{Message: "Use strings.Builder", TextEdits: edits}, v, true
+}
+
+// appendEdit rewrites name += rhs into a write to the builder name:
+// fmt.Fprintf(&name, ...) for name += fmt.Sprintf(...), and likewise for
+// Sprint and Sprintln, which formats straight into the builder instead of
+// into a string copied there; name.WriteString(rhs) otherwise.
+func appendEdit(pass *analysis.Pass, a *ast.AssignStmt, name string) (analysis.TextEdit, bool) {
+	if call, fn, ok := sprintCall(pass.TypesInfo, a.Rhs[0]); ok {
+		pkg, err := source.Text(pass, call.Fun.(*ast.SelectorExpr).X)
+		if err != nil {
+			return analysis.TextEdit{}, false
+		}
+		// Replace "name += fmt.Sprintf(" and keep the arguments as written.
+		text := pkg + ".F" + strings.TrimPrefix(fn, "S") + "(&" + name + ", "
+		return analysis.TextEdit{Pos: a.Pos(), End: call.Lparen + 1, NewText: []byte(text)}, true
+	}
+	rhs, err := source.Text(pass, a.Rhs[0])
+	if err != nil {
+		return analysis.TextEdit{}, false
+	}
+	return analysis.TextEdit{Pos: a.Pos(), End: a.End(), NewText: []byte(name + ".WriteString(" + rhs + ")")}, true
+}
+
+// sprintCall returns e as a call of fmt.Sprintf, fmt.Sprint or
+// fmt.Sprintln with at least one argument, and the function's name.
+func sprintCall(info *types.Info, e ast.Expr) (*ast.CallExpr, string, bool) {
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return nil, "", false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil, "", false
+	}
+	fn, ok := info.Uses[sel.Sel].(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" {
+		return nil, "", false
+	}
+	switch fn.Name() {
+	case "Sprintf", "Sprint", "Sprintln":
+		return call, fn.Name(), true
+	}
+	return nil, "", false
 }
 
 // uses sorts the references to a string variable.

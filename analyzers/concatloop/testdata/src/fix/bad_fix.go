@@ -49,3 +49,14 @@ func reassigned(names []string) string {
 	s = "[" + s + "]"
 	return s
 }
+
+// A formatted piece is formatted straight into the builder.
+func formatted(names []string) string {
+	report := ""
+	for i, name := range names {
+		report += fmt.Sprintf("%d=%s\n",
+			i, name)
+		report += fmt.Sprintln(name) // want `report grows by \+= on every iteration`
+	}
+	return report
+}
