@@ -454,7 +454,7 @@ func releasesSemaphore(fn *ssa.Function, p place, depth int) bool {
 // capture it), a parameter, or a field reached from one of these.
 type place struct {
 	root   ssa.Value
-	fields string // the indices of the fields, innermost first, as ".0.2"
+	fields string // the indices of the fields selected, last selector first, as ".2.0"
 }
 
 // placeOf returns where v is loaded from, or v itself when it is not a
