@@ -183,20 +183,23 @@ func selectUses(sel *ssa.Select, v ssa.Value, sent func(ssa.Value) bool) bool {
 // captured as the free variable addr) through loads and captures; the
 // variable must hold nothing else.
 func variableUses(addr ssa.Value, depth int, sent func(ssa.Value) bool) bool {
-	alloc, ok := addr.(*ssa.Alloc)
-	if ok && irutil.StoredOnce(alloc) == nil {
-		return false
-	}
-	if !ok {
-		if _, ok := addr.(*ssa.FreeVar); !ok {
+	switch addr := addr.(type) {
+	case *ssa.Alloc:
+		if irutil.StoredOnce(addr) == nil {
 			return false
 		}
+	case *ssa.FreeVar:
+	default:
+		return false
 	}
+	_, local := addr.(*ssa.Alloc)
 	for _, ref := range *addr.Referrers() {
 		var ok bool
 		switch ref := ref.(type) {
 		case *ssa.Store:
-			ok = ref.Addr == addr && alloc != nil
+			// The one store that puts the channel there; a closure
+			// storing into the captured variable puts something else.
+			ok = ref.Addr == addr && local
 		case *ssa.UnOp:
 			ok = ref.Op == token.MUL && channelUses(ref, depth+1, sent)
 		case *ssa.MakeClosure:
