@@ -112,21 +112,16 @@ func (c *checker) joinsAfter(x ssa.Instruction, l *loops.Loop) bool {
 	if l == nil && c.defersJoin(x.Parent()) {
 		return true
 	}
-	seen := map[*ssa.BasicBlock]bool{start: true}
-	stack := append([]*ssa.BasicBlock(nil), start.Succs...)
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[b] || l != nil && (!l.Contains(b) || b == l.Header) {
-			continue
-		}
-		seen[b] = true
+	// What start runs after x was checked above.
+	after := irutil.Reachable(start.Succs, func(b *ssa.BasicBlock) bool {
+		return b != start && (l == nil || b != l.Header && l.Contains(b))
+	})
+	for b := range after {
 		for _, instr := range b.Instrs {
 			if c.isJoin(instr) {
 				return true
 			}
 		}
-		stack = append(stack, b.Succs...)
 	}
 	return false
 }

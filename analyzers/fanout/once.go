@@ -115,24 +115,9 @@ func constantStep(phi *ssa.Phi, edge ssa.Value) (int64, bool) {
 }
 
 // reachesInIteration reports whether the block to can run after from in
-// the same iteration of l: a path from from to to stays in l and does not
-// go through its header.
+// the same iteration of l.
 func reachesInIteration(l *loops.Loop, from, to *ssa.BasicBlock) bool {
-	seen := make(map[*ssa.BasicBlock]bool)
-	stack := []*ssa.BasicBlock{from}
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if b == to {
-			return true
-		}
-		if seen[b] || b == l.Header || !l.Contains(b) {
-			continue
-		}
-		seen[b] = true
-		stack = append(stack, b.Succs...)
-	}
-	return false
+	return from == to || l.InIteration(from)[to]
 }
 
 // firesOnce reports whether cond selects the case of a select that

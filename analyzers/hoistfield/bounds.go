@@ -129,20 +129,10 @@ func boundedInHeader(uses []*use, m *loops.Loop) bool {
 // after its header and before block b: those reachable from the header
 // without passing it again that reach b. b itself is included.
 func blocksBetween(m *loops.Loop, b *ssa.BasicBlock) []*ssa.BasicBlock {
-	forward := make(map[*ssa.BasicBlock]bool)
-	stack := append([]*ssa.BasicBlock(nil), m.Header.Succs...)
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if forward[x] || x == m.Header || !m.Contains(x) {
-			continue
-		}
-		forward[x] = true
-		stack = append(stack, x.Succs...)
-	}
+	forward := m.InIteration(m.Header.Succs...)
 	var out []*ssa.BasicBlock
 	seen := make(map[*ssa.BasicBlock]bool)
-	stack = []*ssa.BasicBlock{b}
+	stack := []*ssa.BasicBlock{b}
 	for len(stack) > 0 {
 		x := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]

@@ -243,3 +243,26 @@ func Offset(v ssa.Value) (x ssa.Value, step int64, ok bool) {
 	}
 	return b.X, step, true
 }
+
+// Reachable returns the blocks that control can reach from starts
+// passing only through blocks for which within holds: the starts for
+// which it holds, and what follows them. within is asked once per block.
+func Reachable(starts []*ssa.BasicBlock, within func(*ssa.BasicBlock) bool) map[*ssa.BasicBlock]bool {
+	reached := make(map[*ssa.BasicBlock]bool)
+	asked := make(map[*ssa.BasicBlock]bool)
+	stack := slices.Clone(starts)
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if asked[b] {
+			continue
+		}
+		asked[b] = true
+		if !within(b) {
+			continue
+		}
+		reached[b] = true
+		stack = append(stack, b.Succs...)
+	}
+	return reached
+}

@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 	"testing"
 
@@ -179,4 +180,37 @@ func TestOffset(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"x+1", "x-2", "-", "-", "-"}, steps)
+}
+
+// TestReachable checks the blocks reached through a diamond when one of
+// its arms is excluded.
+func TestReachable(t *testing.T) {
+	// 0 -> 1 -> 3, 0 -> 2 -> 3
+	blocks := make([]*ssa.BasicBlock, 4)
+	for i := range blocks {
+		blocks[i] = &ssa.BasicBlock{Index: i}
+	}
+	link := func(from, to int) {
+		blocks[from].Succs = append(blocks[from].Succs, blocks[to])
+	}
+	link(0, 1)
+	link(0, 2)
+	link(1, 3)
+	link(2, 3)
+	indices := func(reached map[*ssa.BasicBlock]bool) []int {
+		return slices.Sorted(func(yield func(int) bool) {
+			for b := range reached {
+				if !yield(b.Index) {
+					return
+				}
+			}
+		})
+	}
+	all := func(*ssa.BasicBlock) bool { return true }
+	assert.Equal(t, []int{0, 1, 2, 3}, indices(irutil.Reachable(blocks[:1], all)))
+	assert.Equal(t, []int{2, 3}, indices(irutil.Reachable(blocks[0].Succs[1:], all)))
+	notOne := func(b *ssa.BasicBlock) bool { return b.Index != 1 }
+	assert.Equal(t, []int{0, 2, 3}, indices(irutil.Reachable(blocks[:1], notOne)))
+	notThree := func(b *ssa.BasicBlock) bool { return b.Index != 3 }
+	assert.Equal(t, []int{0, 1, 2}, indices(irutil.Reachable(blocks[:1], notThree)))
 }

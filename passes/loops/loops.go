@@ -23,6 +23,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/passes/irbuild"
+	"github.com/perfvet/perfvet/passes/irutil"
 )
 
 // Analyzer computes the loop forest of every function in irbuild's result.
@@ -116,6 +117,13 @@ func (l *Loop) Blocks() []*ssa.BasicBlock {
 		}
 	}
 	return bs
+}
+
+// InIteration returns the blocks of l that can run after starts in the
+// same iteration: the starts and what follows them inside l, up to the
+// header, which begins the next iteration and is never included.
+func (l *Loop) InIteration(starts ...*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	return irutil.Reachable(starts, func(b *ssa.BasicBlock) bool { return b != l.Header && l.Contains(b) })
 }
 
 // Instrs returns the instructions of the loop's own blocks and of its
