@@ -362,30 +362,15 @@ func (c *checker) selfDisabled(l *loops.Loop, x ssa.Instruction) bool {
 // when it is another channel, is set after sel chose a case receiving
 // from one of answers.
 func switchedOff(l *loops.Loop, phi *ssa.Phi, from *ssa.BasicBlock, sel *ssa.Select, answers map[place]bool) bool {
-	var edge func(v ssa.Value, pred *ssa.BasicBlock, depth int) bool
-	edge = func(v ssa.Value, pred *ssa.BasicBlock, depth int) bool {
+	return l.NextValues(phi, func(v ssa.Value, pred *ssa.BasicBlock) bool {
 		if k, ok := v.(*ssa.Const); ok && k.IsNil() {
-			return true
-		}
-		if inner, ok := v.(*ssa.Phi); ok && inner != phi && inner.Block() != l.Header && l.ContainsInstr(inner) && depth < 8 {
-			for i, p := range inner.Block().Preds {
-				if !edge(inner.Edges[i], p, depth+1) {
-					return false
-				}
-			}
 			return true
 		}
 		if reachesInIteration(l, from, pred) {
 			return false // the case leaves the channel on
 		}
 		return v == phi || afterAnswer(sel, pred, answers)
-	}
-	for i, pred := range phi.Block().Preds {
-		if l.Contains(pred) && !edge(phi.Edges[i], pred, 0) {
-			return false
-		}
-	}
-	return true
+	})
 }
 
 // afterAnswer reports whether b only runs after sel chose a case that

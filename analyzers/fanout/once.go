@@ -60,12 +60,7 @@ func isCounter(l *loops.Loop, v ssa.Value, from *ssa.BasicBlock) bool {
 		return false
 	}
 	m := counterMoves{l: l, counter: phi, from: from}
-	for i, pred := range phi.Block().Preds {
-		if l.Contains(pred) && !m.edge(phi.Edges[i], pred, 0) {
-			return false
-		}
-	}
-	return m.steps > 0
+	return l.NextValues(phi, m.next) && m.steps > 0
 }
 
 // counterMoves checks the values a counter phi receives back from the
@@ -78,21 +73,12 @@ type counterMoves struct {
 	steps   int // how many steps were seen
 }
 
-// edge checks v, the counter's next value along an edge from pred:
-// the counter stepped by a constant in the same direction as the other
-// steps, or unchanged on a path that does not run from, or a merge of
-// such values.
-func (m *counterMoves) edge(v ssa.Value, pred *ssa.BasicBlock, depth int) bool {
+// next checks v, a next value of the counter coming from pred: the
+// counter stepped by a constant in the same direction as the other
+// steps, or unchanged on a path that does not run from.
+func (m *counterMoves) next(v ssa.Value, pred *ssa.BasicBlock) bool {
 	if v == m.counter {
 		return !reachesInIteration(m.l, m.from, pred)
-	}
-	if phi, ok := v.(*ssa.Phi); ok && phi.Block() != m.l.Header && m.l.Contains(phi.Block()) && depth < 8 {
-		for i, p := range phi.Block().Preds {
-			if !m.edge(phi.Edges[i], p, depth+1) {
-				return false
-			}
-		}
-		return true
 	}
 	s, ok := constantStep(m.counter, v)
 	switch {

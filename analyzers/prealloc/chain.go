@@ -105,22 +105,12 @@ func (m *measurer) exitPhi(c *loops.Loop, v ssa.Value) *ssa.Phi {
 		}
 		return q
 	}
-	i := slices.Index(c.Header.Preds, exit.From)
-	for _, instr := range c.Header.Instrs {
-		q, ok := instr.(*ssa.Phi)
-		if !ok {
-			break
-		}
-		if i >= 0 && q.Edges[i] == v {
-			return q
-		}
-	}
-	return nil
+	return headerPhi(c, exit.From, v)
 }
 
-// entryPhi returns the phi at the header of c that takes v on entry
-// from g.
-func entryPhi(c *loops.Loop, g *ssa.BasicBlock, v ssa.Value) *ssa.Phi {
+// headerPhi returns the phi at the header of c that takes v along the
+// edge from g: on entry, or back from an iteration.
+func headerPhi(c *loops.Loop, g *ssa.BasicBlock, v ssa.Value) *ssa.Phi {
 	i := slices.Index(c.Header.Preds, g)
 	for _, instr := range c.Header.Instrs {
 		q, ok := instr.(*ssa.Phi)
@@ -152,7 +142,7 @@ func (ch *chain) mergeEdges(l *loops.Loop, p, phi *ssa.Phi, memo map[ssa.Value]*
 func (ch *chain) edgeGrowth(l *loops.Loop, p *ssa.Phi, pred *ssa.BasicBlock, v ssa.Value, memo map[ssa.Value]*amount) (amount, bool) {
 	if c := ch.m.guarded(l, pred); c != nil {
 		// The edge that skips a loop whose count is zero.
-		if q := entryPhi(c, pred, v); q != nil {
+		if q := headerPhi(c, pred, v); q != nil {
 			return ch.throughChild(l, p, c, q, memo)
 		}
 	}

@@ -126,6 +126,33 @@ func (l *Loop) InIteration(starts ...*ssa.BasicBlock) map[*ssa.BasicBlock]bool {
 	return irutil.Reachable(starts, func(b *ssa.BasicBlock) bool { return b != l.Header && l.Contains(b) })
 }
 
+// NextValues calls visit with each value that phi, a phi at l's header,
+// takes back from an iteration of l, with the block the value comes
+// from. Where other phis of l merge the value, visit sees the values
+// they merge instead (through eight merges at most). NextValues stops
+// and returns false as soon as visit does.
+func (l *Loop) NextValues(phi *ssa.Phi, visit func(v ssa.Value, from *ssa.BasicBlock) bool) bool {
+	var walk func(v ssa.Value, from *ssa.BasicBlock, depth int) bool
+	walk = func(v ssa.Value, from *ssa.BasicBlock, depth int) bool {
+		merge, ok := v.(*ssa.Phi)
+		if !ok || merge.Block() == l.Header || !l.Contains(merge.Block()) || depth >= 8 {
+			return visit(v, from)
+		}
+		for i, pred := range merge.Block().Preds {
+			if !walk(merge.Edges[i], pred, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	for i, pred := range phi.Block().Preds {
+		if l.Contains(pred) && !walk(phi.Edges[i], pred, 0) {
+			return false
+		}
+	}
+	return true
+}
+
 // Instrs returns the instructions of the loop's own blocks and of its
 // nested loops, in block order.
 func (l *Loop) Instrs() []ssa.Instruction {

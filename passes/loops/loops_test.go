@@ -2,10 +2,13 @@ package loops_test
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/passes/loops"
 )
@@ -53,6 +56,51 @@ var exitReporter = &analysis.Analyzer{
 
 func TestExitPathInstrs(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), exitReporter, "exits")
+}
+
+// nextReporter reports, at each loop, the values that the named phis
+// of its header take back from an iteration.
+var nextReporter = &analysis.Analyzer{
+	Name:     "nextreport",
+	Doc:      "report the next values of every loop-carried variable (test only)",
+	Requires: []*analysis.Analyzer{loops.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
+		for _, l := range forest.All {
+			for _, instr := range l.Header.Instrs {
+				phi, ok := instr.(*ssa.Phi)
+				if !ok || phi.Comment == "" || phi.Comment == "rangeindex" {
+					continue
+				}
+				var next []string
+				l.NextValues(phi, func(v ssa.Value, from *ssa.BasicBlock) bool {
+					next = append(next, describe(phi, v))
+					return true
+				})
+				slices.Sort(next)
+				pass.Reportf(l.Pos(), "%s: %s", phi.Comment, strings.Join(next, " "))
+			}
+		}
+		return nil, nil
+	},
+}
+
+// describe names v relative to the phi it comes back to: n, n+1, 0.
+func describe(phi *ssa.Phi, v ssa.Value) string {
+	if v == phi {
+		return phi.Comment
+	}
+	if b, ok := v.(*ssa.BinOp); ok && b.X == phi {
+		return phi.Comment + b.Op.String() + b.Y.(*ssa.Const).Value.String()
+	}
+	if k, ok := v.(*ssa.Const); ok {
+		return k.Value.String()
+	}
+	return v.String()
+}
+
+func TestNextValues(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nextReporter, "next")
 }
 
 func TestKindString(t *testing.T) {
