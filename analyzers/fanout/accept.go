@@ -83,7 +83,10 @@ func caseLeadsTo(sel *ssa.Select, i int, x ssa.Instruction) bool {
 		}
 		for _, ref := range *ext.Referrers() {
 			cmp, ok := ref.(*ssa.BinOp)
-			if !ok || cmp.Op != token.EQL || !isInt(cmp.Y, i) && !isInt(cmp.X, i) {
+			if !ok {
+				continue
+			}
+			if s, k, ok := selectCase(cmp); !ok || s != sel || k != i {
 				continue
 			}
 			for _, ref := range *cmp.Referrers() {
@@ -99,10 +102,24 @@ func caseLeadsTo(sel *ssa.Select, i int, x ssa.Instruction) bool {
 	return false
 }
 
-// isInt reports whether v is the integer constant i.
-func isInt(v ssa.Value, i int) bool {
-	k, ok := v.(*ssa.Const)
-	return ok && k.Value != nil && k.Value.Kind() == constant.Int && k.Int64() == int64(i)
+// selectCase decodes cond as the test of a select's chosen case: the
+// index a select returns compared equal to the constant i.
+func selectCase(cond *ssa.BinOp) (sel *ssa.Select, i int, ok bool) {
+	index, k := cond.X, cond.Y
+	if _, isConst := index.(*ssa.Const); isConst {
+		index, k = k, index
+	}
+	ext, ok := index.(*ssa.Extract)
+	kc, isConst := k.(*ssa.Const)
+	if cond.Op != token.EQL || !ok || !isConst || ext.Index != 0 || kc.Value == nil || kc.Value.Kind() != constant.Int {
+		return nil, 0, false
+	}
+	sel, ok = ext.Tuple.(*ssa.Select)
+	n := kc.Int64()
+	if !ok || n < 0 || n >= int64(len(sel.States)) {
+		return nil, 0, false
+	}
+	return sel, int(n), true
 }
 
 // carriesConnections reports whether ch is a channel made in this

@@ -390,15 +390,15 @@ func (c *checker) runs(call *ssa.CallCommon) []*ssa.Function {
 func acquiresShared(fn *ssa.Function, instr ssa.Instruction) bool {
 	switch instr := instr.(type) {
 	case *ssa.Send:
-		return sharedSemaphore(instr.Chan) && receivesFrom(fn, placeOf(instr.Chan), instr, 0)
+		return sharedSemaphore(instr.Chan) && receivesFrom(fn, placeOf(instr.Chan), instr)
 	case *ssa.Select:
 		for _, st := range instr.States {
-			if st.Dir == types.SendOnly && sharedSemaphore(st.Chan) && receivesFrom(fn, placeOf(st.Chan), instr, 0) {
+			if st.Dir == types.SendOnly && sharedSemaphore(st.Chan) && receivesFrom(fn, placeOf(st.Chan), instr) {
 				return true
 			}
 		}
 	case *ssa.Call:
-		return isSemaphoreAcquire(calleeObj(&instr.Call)) && releasesSemaphore(fn, receiverPlace(&instr.Call), 0)
+		return isSemaphoreAcquire(calleeObj(&instr.Call)) && releasesSemaphore(fn, receiverPlace(&instr.Call))
 	}
 	return false
 }
@@ -410,38 +410,52 @@ func sharedSemaphore(ch ssa.Value) bool {
 	return givenChannel(ch) && !unbuffered(ch)
 }
 
-// receivesFrom reports whether fn receives from the channel kept at p
-// after the instruction after, or anywhere in a function nested in fn
-// (a deferred release).
-func receivesFrom(fn *ssa.Function, p place, after ssa.Instruction, depth int) bool {
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			for _, ch := range received(instr) {
-				if placeOf(ch) == p && (after == nil || irutil.Precedes(after, instr)) {
-					return true
-				}
-			}
-		}
-	}
-	return depth < maxCallDepth && slices.ContainsFunc(fn.AnonFuncs, func(anon *ssa.Function) bool {
-		return receivesFrom(anon, p, nil, depth+1)
+// receivesFrom reports whether fn receives from the channel kept at p:
+// after the instruction after if it is not nil, or anywhere in a
+// function nested in fn (a deferred release).
+func receivesFrom(fn *ssa.Function, p place, after ssa.Instruction) bool {
+	return anyNestedInstr(fn, func(instr ssa.Instruction) bool {
+		return slices.ContainsFunc(received(instr), func(ch ssa.Value) bool { return placeOf(ch) == p }) &&
+			(after == nil || instr.Parent() != fn || irutil.Precedes(after, instr))
 	})
 }
 
 // releasesSemaphore reports whether fn, or a function nested in it,
 // calls Release on the semaphore kept at p.
-func releasesSemaphore(fn *ssa.Function, p place, depth int) bool {
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			call, ok := instr.(ssa.CallInstruction)
-			if ok && isSemaphoreRelease(calleeObj(call.Common())) && receiverPlace(call.Common()) == p {
+func releasesSemaphore(fn *ssa.Function, p place) bool {
+	return anyNestedInstr(fn, func(instr ssa.Instruction) bool {
+		call, ok := instr.(ssa.CallInstruction)
+		return ok && isSemaphoreRelease(calleeObj(call.Common())) && receiverPlace(call.Common()) == p
+	})
+}
+
+// anyNestedInstr reports whether an instruction of fn, or of a function
+// literal nested in it (see nestedFuncs), satisfies pred.
+func anyNestedInstr(fn *ssa.Function, pred func(ssa.Instruction) bool) bool {
+	for _, f := range nestedFuncs(fn) {
+		for _, b := range f.Blocks {
+			if slices.ContainsFunc(b.Instrs, pred) {
 				return true
 			}
 		}
 	}
-	return depth < maxCallDepth && slices.ContainsFunc(fn.AnonFuncs, func(anon *ssa.Function) bool {
-		return releasesSemaphore(anon, p, depth+1)
-	})
+	return false
+}
+
+// nestedFuncs returns fn and the function literals nested in it, at most
+// maxCallDepth deep: the deferred and inner functions that act for it.
+func nestedFuncs(fn *ssa.Function) []*ssa.Function {
+	fns := []*ssa.Function{fn}
+	level := fns
+	for range maxCallDepth {
+		var next []*ssa.Function
+		for _, f := range level {
+			next = append(next, f.AnonFuncs...)
+		}
+		fns = append(fns, next...)
+		level = next
+	}
+	return fns
 }
 
 // place names where a value is kept, so that two loads of it compare
@@ -538,5 +552,5 @@ func (c *checker) semaphoreChannel(fn *ssa.Function, ch ssa.Value) bool {
 	if st, ok := t.Elem().Underlying().(*types.Struct); ok && st.NumFields() == 0 {
 		return true
 	}
-	return receivesFrom(fn, placeOf(ch), nil, 0)
+	return receivesFrom(fn, placeOf(ch), nil)
 }

@@ -162,7 +162,7 @@ func (c *checker) decremented(l *loops.Loop, counter ssa.Value) bool {
 		if fa, ok := v.X.(*ssa.FieldAddr); ok {
 			return c.fieldsDecremented()[fieldVar(fa)]
 		}
-		return storesDecrement(l.Fn, addressPlace(v.X), 0)
+		return storesDecrement(l.Fn, addressPlace(v.X))
 	case *ssa.Call:
 		if fa, ok := receiver(&v.Call).(*ssa.FieldAddr); ok {
 			return c.fieldsDecremented()[fieldVar(fa)]
@@ -186,20 +186,11 @@ func phiDecremented(l *loops.Loop, phi *ssa.Phi) bool {
 
 // storesDecrement reports whether fn, or a function nested in it,
 // stores a decreased value into the variable at p.
-func storesDecrement(fn *ssa.Function, p place, depth int) bool {
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if st, ok := instr.(*ssa.Store); ok && isDecrement(st.Val) && addressPlace(st.Addr) == p {
-				return true
-			}
-		}
-	}
-	for _, anon := range fn.AnonFuncs {
-		if depth < maxCallDepth && storesDecrement(anon, p, depth+1) {
-			return true
-		}
-	}
-	return false
+func storesDecrement(fn *ssa.Function, p place) bool {
+	return anyNestedInstr(fn, func(instr ssa.Instruction) bool {
+		st, ok := instr.(*ssa.Store)
+		return ok && isDecrement(st.Val) && addressPlace(st.Addr) == p
+	})
 }
 
 // isDecrement reports whether v is x - k for a positive constant k.
@@ -398,23 +389,14 @@ func sentBy(x ssa.Instruction) map[place]bool {
 		return nil
 	}
 	sent := make(map[place]bool)
-	addSends(fn, sent, 0)
-	return sent
-}
-
-// addSends adds to sent the places of the channels fn and the functions
-// nested in it send to.
-func addSends(fn *ssa.Function, sent map[place]bool, depth int) {
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if send, ok := instr.(*ssa.Send); ok {
-				sent[placeOf(send.Chan)] = true
+	for _, f := range nestedFuncs(fn) {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				if send, ok := instr.(*ssa.Send); ok {
+					sent[placeOf(send.Chan)] = true
+				}
 			}
 		}
 	}
-	if depth < maxCallDepth {
-		for _, anon := range fn.AnonFuncs {
-			addSends(anon, sent, depth+1)
-		}
-	}
+	return sent
 }

@@ -110,18 +110,8 @@ func reachesInIteration(l *loops.Loop, from, to *ssa.BasicBlock) bool {
 // receives from a timer's channel made before l and not reset in it
 // (time.NewTimer(d).C, time.After(d)).
 func firesOnce(l *loops.Loop, cond *ssa.BinOp) bool {
-	index, k := cond.X, cond.Y
-	if _, ok := index.(*ssa.Const); ok {
-		index, k = k, index
-	}
-	ext, ok := index.(*ssa.Extract)
-	kc, ok2 := k.(*ssa.Const)
-	if !ok || !ok2 || ext.Index != 0 || kc.Value == nil {
-		return false
-	}
-	sel, ok := ext.Tuple.(*ssa.Select)
-	i := kc.Int64()
-	if !ok || i < 0 || i >= int64(len(sel.States)) || sel.States[i].Dir != types.RecvOnly {
+	sel, i, ok := selectCase(cond)
+	if !ok || sel.States[i].Dir != types.RecvOnly {
 		return false
 	}
 	return oneShot(l, sel.States[i].Chan) && !resetsTimer(l)
