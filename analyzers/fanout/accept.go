@@ -127,7 +127,7 @@ func selectCase(cond *ssa.BinOp) (sel *ssa.Select, i int, ok bool) {
 // function that makes it and the closures that capture it, and every
 // value sent into it comes straight from an accept.
 func (c *checker) carriesConnections(ch ssa.Value) bool {
-	mc, ok := stored(ch).(*ssa.MakeChan)
+	mc, ok := irutil.Stored(ch).(*ssa.MakeChan)
 	if !ok {
 		return false
 	}
@@ -202,7 +202,7 @@ func selectUses(sel *ssa.Select, v ssa.Value, sent func(ssa.Value) bool) bool {
 func variableUses(addr ssa.Value, depth int, sent func(ssa.Value) bool) bool {
 	switch addr := addr.(type) {
 	case *ssa.Alloc:
-		if irutil.StoredOnce(addr) == nil {
+		if irutil.OnlyStore(addr) == nil {
 			return false
 		}
 	case *ssa.FreeVar:

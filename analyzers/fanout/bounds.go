@@ -207,7 +207,7 @@ func isDone(ch ssa.Value) bool {
 // variable a closure captures. Sending on it waits for a receiver rather
 // than taking a slot.
 func unbuffered(ch ssa.Value) bool {
-	mc, ok := stored(ch).(*ssa.MakeChan)
+	mc, ok := irutil.Stored(ch).(*ssa.MakeChan)
 	if !ok {
 		return false
 	}
@@ -277,9 +277,11 @@ func givenChannel(ch ssa.Value) bool {
 		case *ssa.Parameter, *ssa.FreeVar, *ssa.Global:
 			return true
 		case *ssa.Alloc:
-			if ch = irutil.StoredOnce(v); ch == nil {
+			st := irutil.OnlyStore(v)
+			if st == nil {
 				return false
 			}
+			ch = st.Val
 		case *ssa.UnOp:
 			if v.Op != token.MUL {
 				return false

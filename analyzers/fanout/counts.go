@@ -59,7 +59,7 @@ func (c *checker) dataDependent(l *loops.Loop) bool {
 // array, a constant string, or a slice made with a fixed length
 // (make([]T, 2), make([]T, runtime.NumCPU())).
 func (c *checker) fixedLength(x ssa.Value) bool {
-	switch x := stored(x).(type) {
+	switch x := irutil.Stored(x).(type) {
 	case *ssa.Const:
 		return true
 	case *ssa.Slice:
@@ -75,28 +75,6 @@ func (c *checker) fixedLength(x ssa.Value) bool {
 		return c.fixedValue(x.Len, 0) != byData
 	}
 	return false
-}
-
-// stored follows loads of local variables, in the function or in the
-// closures that capture them, to the value stored in them, as long as
-// each has exactly one store.
-func stored(v ssa.Value) ssa.Value {
-	for range 4 {
-		load, ok := v.(*ssa.UnOp)
-		if !ok || load.Op != token.MUL {
-			return v
-		}
-		alloc := irutil.Variable(load.X)
-		if alloc == nil {
-			return v
-		}
-		val := irutil.StoredOnce(alloc)
-		if val == nil {
-			return v
-		}
-		v = val
-	}
-	return v
 }
 
 // storedValues returns the values stored into a local variable.

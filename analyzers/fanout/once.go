@@ -120,7 +120,7 @@ func firesOnce(l *loops.Loop, cond *ssa.BinOp) bool {
 // oneShot reports whether ch is the channel of a timer made before l:
 // t.C of a *time.Timer, or the result of time.After.
 func oneShot(l *loops.Loop, ch ssa.Value) bool {
-	if call, ok := stored(ch).(*ssa.Call); ok {
+	if call, ok := irutil.Stored(ch).(*ssa.Call); ok {
 		return isFunc(calleeObj(&call.Call), "time", "After") && !definedIn(l, call)
 	}
 	load, ok := ch.(*ssa.UnOp)

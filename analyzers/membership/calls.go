@@ -152,7 +152,7 @@ func (c *checker) predicateSearch(t *test, pred ssa.Value) bool {
 		rest := other.path[1:]
 		searched := key{root: binding}.then(step{deref: true}).then(rest...)
 		t.searched = &searched
-		if st := onlyStore(binding); st != nil {
+		if st := irutil.OnlyStore(binding); st != nil {
 			also := keyOf(st.Val).then(rest...)
 			t.alsoSearched = &also
 		}
@@ -208,25 +208,6 @@ func sideEffectFree(b *ssa.BasicBlock) bool {
 		}
 	}
 	return true
-}
-
-// onlyStore returns the only store to the captured variable at addr, or
-// nil.
-func onlyStore(addr ssa.Value) *ssa.Store {
-	refs := addr.Referrers()
-	if refs == nil {
-		return nil
-	}
-	var only *ssa.Store
-	for _, ref := range *refs {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == addr {
-			if only != nil {
-				return nil
-			}
-			only = st
-		}
-	}
-	return only
 }
 
 // keyAddrKnown records in t the field address the key cmp is loaded

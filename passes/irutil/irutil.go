@@ -168,19 +168,57 @@ func Variable(addr ssa.Value) *ssa.Alloc {
 	return alloc
 }
 
-// StoredOnce returns the value stored in the local variable alloc if it
-// is stored exactly once, or nil.
-func StoredOnce(alloc *ssa.Alloc) ssa.Value {
-	var val ssa.Value
-	for _, ref := range *alloc.Referrers() {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc {
-			if val != nil {
+// OnlyStore returns the one store into the variable at addr (a local
+// variable, or a free variable capturing one), or nil if there is none
+// or more than one. It says nothing of when the store runs or where the
+// variable's address goes; invariant.StoredOnce does.
+func OnlyStore(addr ssa.Value) *ssa.Store {
+	refs := addr.Referrers()
+	if refs == nil {
+		return nil
+	}
+	var only *ssa.Store
+	for _, ref := range *refs {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == addr {
+			if only != nil {
 				return nil
 			}
-			val = st.Val
+			only = st
 		}
 	}
-	return val
+	return only
+}
+
+// Stored follows v, while it is a load of a local variable (in its
+// function or in closures capturing it) stored exactly once, to the value
+// stored; it returns v itself when v is no such load.
+func Stored(v ssa.Value) ssa.Value {
+	for range 4 {
+		val, ok := loadedValue(v)
+		if !ok {
+			break
+		}
+		v = val
+	}
+	return v
+}
+
+// loadedValue returns the value a load of a local variable reads, when
+// v is such a load and the variable is stored exactly once.
+func loadedValue(v ssa.Value) (ssa.Value, bool) {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil, false
+	}
+	alloc := Variable(load.X)
+	if alloc == nil {
+		return nil, false
+	}
+	st := OnlyStore(alloc)
+	if st == nil {
+		return nil, false
+	}
+	return st.Val, true
 }
 
 // Callee returns the function call invokes, if it is known: the static
@@ -192,15 +230,8 @@ func Callee(call *ssa.CallCommon) *ssa.Function {
 	if fn := call.StaticCallee(); fn != nil {
 		return fn
 	}
-	load, ok := call.Value.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return nil
-	}
-	alloc := Variable(load.X)
-	if alloc == nil {
-		return nil
-	}
-	switch val := StoredOnce(alloc).(type) {
+	val, _ := loadedValue(call.Value)
+	switch val := val.(type) {
 	case *ssa.Function:
 		return val
 	case *ssa.MakeClosure:
