@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/perfvet/perfvet/analyzers"
+	"github.com/perfvet/perfvet/internal/textedit"
 )
 
 // finding is one diagnostic, its position relative to the corpus root.
@@ -61,6 +62,11 @@ type (
 		Error string `json:"error"`
 	}
 )
+
+// edit returns e without its file name.
+func (e jsonEdit) edit() textedit.Edit {
+	return textedit.Edit{Start: e.Start, End: e.End, New: e.New}
+}
 
 // analyse runs `perfvet -json ./...` in root. A crash, or anything on
 // standard error, is an error: perfvet must analyse real code silently.

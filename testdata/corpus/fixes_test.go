@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/perfvet/perfvet/internal/textedit"
 )
 
 // fixOutcome says what applying the suggested fixes did and proved.
@@ -243,28 +245,12 @@ func applyFixes(root string, fs []finding) (fixed map[string][]byte, applied, co
 func fitsWith(accepted map[string][]jsonEdit, edits []jsonEdit) bool {
 	for _, e := range edits {
 		for _, a := range accepted[e.Filename] {
-			if a != e && overlaps(a, e) {
+			if a != e && textedit.Overlaps(a.edit(), e.edit()) {
 				return false
 			}
 		}
 	}
 	return true
-}
-
-// overlaps reports whether two different edits of one file touch the
-// same bytes, or one inserts inside the other's range or where the other
-// inserts too: the order of the result would be a guess.
-func overlaps(a, b jsonEdit) bool {
-	aInserts, bInserts := a.Start == a.End, b.Start == b.End
-	switch {
-	case aInserts && bInserts:
-		return a.Start == b.Start
-	case aInserts:
-		return b.Start < a.Start && a.Start < b.End
-	case bInserts:
-		return a.Start < b.Start && b.Start < a.End
-	}
-	return max(a.Start, b.Start) < min(a.End, b.End)
 }
 
 func hasEdit(edits []jsonEdit, e jsonEdit) bool {
@@ -278,18 +264,11 @@ func hasEdit(edits []jsonEdit, e jsonEdit) bool {
 
 // splice applies non-overlapping edits to src.
 func splice(src []byte, edits []jsonEdit) ([]byte, error) {
-	sorted := append([]jsonEdit(nil), edits...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
-	var out []byte
-	last := 0
-	for _, e := range sorted {
-		if e.Start < last || e.End < e.Start || e.End > len(src) {
-			return nil, fmt.Errorf("edit [%d,%d) out of order or out of range (file size %d)", e.Start, e.End, len(src))
-		}
-		out = append(append(out, src[last:e.Start]...), e.New...)
-		last = e.End
+	plain := make([]textedit.Edit, len(edits))
+	for i, e := range edits {
+		plain[i] = e.edit()
 	}
-	return append(out, src[last:]...), nil
+	return textedit.Apply(src, plain)
 }
 
 // writeOverlay writes the fixed files and a go build -overlay file

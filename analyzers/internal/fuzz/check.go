@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -19,6 +18,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/perfvet/perfvet/analyzers"
+	"github.com/perfvet/perfvet/internal/textedit"
 	"github.com/perfvet/perfvet/passes/invariant"
 	"github.com/perfvet/perfvet/passes/irbuild"
 	"github.com/perfvet/perfvet/passes/loops"
@@ -113,14 +113,14 @@ func (p *Package) Analyze(as []*analysis.Analyzer) ([]analysis.Diagnostic, error
 // already applied is merged with it. It returns nil if no fix applies.
 func (p *Package) Fixed(diags ...analysis.Diagnostic) ([]byte, error) {
 	tf := p.pkg.Fset.File(p.pkg.Syntax[0].FileStart)
-	var accepted []span
-	applied := make(map[span]bool) // identical edits of two fixes apply once
+	var accepted []textedit.Edit
+	applied := make(map[textedit.Edit]bool) // identical edits of two fixes apply once
 	for _, d := range diags {
 		if len(d.SuggestedFixes) == 0 {
 			continue
 		}
 		fix := d.SuggestedFixes[0]
-		spans := make([]span, 0, len(fix.TextEdits))
+		spans := make([]textedit.Edit, 0, len(fix.TextEdits))
 		for _, e := range fix.TextEdits {
 			if p.pkg.Fset.File(e.Pos) != tf {
 				return nil, fmt.Errorf("fix %q edits another file", fix.Message)
@@ -129,7 +129,7 @@ func (p *Package) Fixed(diags ...analysis.Diagnostic) ([]byte, error) {
 			if !end.IsValid() {
 				end = e.Pos
 			}
-			spans = append(spans, span{tf.Offset(e.Pos), tf.Offset(end), string(e.NewText)})
+			spans = append(spans, textedit.Edit{Start: tf.Offset(e.Pos), End: tf.Offset(end), New: string(e.NewText)})
 		}
 		if conflicts(accepted, spans) {
 			continue
@@ -144,55 +144,21 @@ func (p *Package) Fixed(diags ...analysis.Diagnostic) ([]byte, error) {
 	if len(accepted) == 0 {
 		return nil, nil
 	}
-	return splice(p.src, accepted), nil
-}
-
-// span is an edit replacing src[start:end] with text.
-type span struct {
-	start, end int
-	text       string
+	return textedit.Apply(p.src, accepted)
 }
 
 // conflicts reports whether any of spans overlaps, without being
 // identical to, one of accepted: the order of the results would be a
 // guess. Two edits of one fix overlapping each other conflict too.
-func conflicts(accepted, spans []span) bool {
+func conflicts(accepted, spans []textedit.Edit) bool {
 	for i, s := range spans {
 		for _, a := range append(slices.Clip(accepted), spans[:i]...) {
-			if a != s && overlaps(a, s) {
+			if a != s && textedit.Overlaps(a, s) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// overlaps reports whether two edits touch the same bytes, or one
-// inserts inside the other or where the other inserts too.
-func overlaps(a, b span) bool {
-	aInserts, bInserts := a.start == a.end, b.start == b.end
-	switch {
-	case aInserts && bInserts:
-		return a.start == b.start
-	case aInserts:
-		return b.start < a.start && a.start < b.end
-	case bInserts:
-		return a.start < b.start && b.start < a.end
-	}
-	return max(a.start, b.start) < min(a.end, b.end)
-}
-
-// splice applies non-overlapping edits to src.
-func splice(src []byte, edits []span) []byte {
-	sorted := slices.Clone(edits)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].start < sorted[j].start })
-	var out []byte
-	last := 0
-	for _, e := range sorted {
-		out = append(append(out, src[last:e.start]...), e.text...)
-		last = e.end
-	}
-	return append(out, src[last:]...)
 }
 
 // Position returns the position of pos as file:line:col.
