@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
-	"io/fs"
 	"log"
 	"os"
 	"path/filepath"
@@ -81,7 +79,7 @@ func xtoolsCorpus(work, version string) (corpus, error) {
 	}
 	dir := filepath.Join(work, "xtools")
 	log.Printf("copying %s to %s", mod.Dir, dir)
-	if err := copyTree(mod.Dir, dir); err != nil {
+	if err := os.CopyFS(dir, os.DirFS(mod.Dir)); err != nil {
 		return corpus{}, fmt.Errorf("copying golang.org/x/tools: %w", err)
 	}
 	if err := goCommand(dir, []string{"GOFLAGS=-mod=mod"}, "mod", "download"); err != nil {
@@ -93,47 +91,6 @@ func xtoolsCorpus(work, version string) (corpus, error) {
 		Dir:      dir,
 		Patterns: []string{"./..."},
 	}, nil
-}
-
-// copyTree copies the regular files and directories under src to dst,
-// writable.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		switch {
-		case d.IsDir():
-			return os.MkdirAll(target, 0o755)
-		case d.Type().IsRegular():
-			return copyFile(path, target)
-		default:
-			return nil // the module cache holds no links worth following
-		}
-	})
-}
-
-// copyFile copies one regular file.
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // measureSize counts the packages, files and lines the patterns match,

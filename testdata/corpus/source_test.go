@@ -39,7 +39,9 @@ func prepare(t *testing.T, s spec) (*corpus, error) {
 		return nil, err
 	}
 	root := filepath.Join(t.TempDir(), s.name)
-	if err := copyTree(mod.Dir, root); err != nil {
+	// The module cache is read-only, and fixes rewrite the copy: CopyFS
+	// makes its files writable.
+	if err := os.CopyFS(root, os.DirFS(mod.Dir)); err != nil {
 		return nil, err
 	}
 	return &corpus{spec: s, source: mod.Path + " " + mod.Version, root: root, pristine: mod.Dir}, nil
@@ -111,36 +113,6 @@ func tail(b []byte, max int) string {
 		lines = append([]string{fmt.Sprintf("... (%d lines before)", len(lines)-max)}, lines[len(lines)-max:]...)
 	}
 	return strings.Join(lines, "\n")
-}
-
-// copyTree copies the regular files under src to dst, writable: the
-// module cache is read-only, and fixes rewrite the copy.
-func copyTree(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		switch {
-		case d.IsDir():
-			return os.MkdirAll(target, 0o755)
-		case !d.Type().IsRegular():
-			return nil // module zips hold no links or devices
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, info.Mode().Perm()|0o200)
-	})
 }
 
 // changedFiles lists, relative to root, the files under root whose
