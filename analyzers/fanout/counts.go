@@ -222,16 +222,7 @@ func (c *checker) fixedMerge(vals []ssa.Value, depth int) fixed {
 // fixedResult says what fixes the single result of a same-package
 // function: what fixes every value it returns.
 func (c *checker) fixedResult(fn *ssa.Function, depth int) fixed {
-	fn = c.bodyOf(fn)
-	if fn == nil || fn.Signature.Results().Len() != 1 {
-		return byData
-	}
-	var results []ssa.Value
-	for _, b := range fn.Blocks {
-		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
-			results = append(results, ret.Results[0])
-		}
-	}
+	results := irutil.Returned(c.bodyOf(fn))
 	all := byConstants
 	for _, r := range results {
 		all = join(all, c.fixedValue(r, depth+1))

@@ -139,21 +139,13 @@ func calleeIdent(fun ast.Expr) *ast.Ident {
 // result, always returns a small slice (func names() []string { return
 // []string{...} }).
 func (c *checker) smallResult(fn *ssa.Function, seen map[ssa.Value]bool) bool {
-	if fn == nil || fn.Blocks == nil || fn.Signature.Results().Len() != 1 {
-		return false
-	}
-	returns := 0
-	for _, b := range fn.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok {
-			continue
-		}
-		if !c.smallValue(ret.Results[0], seen) {
+	results := irutil.Returned(fn)
+	for _, r := range results {
+		if !c.smallValue(r, seen) {
 			return false
 		}
-		returns++
 	}
-	return returns > 0
+	return len(results) > 0
 }
 
 // arrayLen returns the length of an array or pointer-to-array type, or

@@ -297,3 +297,19 @@ func Reachable(starts []*ssa.BasicBlock, within func(*ssa.BasicBlock) bool) map[
 	}
 	return reached
 }
+
+// Returned returns the value each return statement of fn returns, when fn
+// has a body and exactly one result; otherwise, or if fn never returns,
+// it returns nil.
+func Returned(fn *ssa.Function) []ssa.Value {
+	if fn == nil || fn.Blocks == nil || fn.Signature.Results().Len() != 1 {
+		return nil
+	}
+	var vals []ssa.Value
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			vals = append(vals, ret.Results[0])
+		}
+	}
+	return vals
+}

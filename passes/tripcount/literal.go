@@ -4,6 +4,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/passes/irutil"
 )
 
 // literalLength turns a len(x) count into const(N) when x is a whole
@@ -49,16 +51,12 @@ func literalLen(v ssa.Value, depth int) (int64, bool) {
 // returnedLen returns the length of the literal fn always returns, if
 // its body is built and it has one result.
 func returnedLen(fn *ssa.Function, depth int) (int64, bool) {
-	if fn == nil || fn.Blocks == nil || fn.Signature.Results().Len() != 1 || depth >= 4 {
+	if depth >= 4 {
 		return 0, false
 	}
 	n, found := int64(0), false
-	for _, b := range fn.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok {
-			continue
-		}
-		m, ok := literalLen(ret.Results[0], depth+1)
+	for _, r := range irutil.Returned(fn) {
+		m, ok := literalLen(r, depth+1)
 		if !ok || found && m != n {
 			return 0, false
 		}
