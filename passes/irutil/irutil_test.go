@@ -214,3 +214,49 @@ func TestReachable(t *testing.T) {
 	notThree := func(b *ssa.BasicBlock) bool { return b.Index != 3 }
 	assert.Equal(t, []int{0, 1, 2}, indices(irutil.Reachable(blocks[:1], notThree)))
 }
+
+const returns = `package p
+
+func two(b bool) int {
+	if b {
+		return 1
+	}
+	return 2
+}
+
+func pair() (int, int) { return 1, 2 }
+
+func captures() int {
+	once := 1
+	twice := 2
+	twice = 3
+	f := func() int { return once }
+	g := func() int { return twice }
+	return f() + g()
+}
+`
+
+// TestReturnedAndStored checks the values functions return, and which
+// loads of captured variables Stored sees through.
+func TestReturnedAndStored(t *testing.T) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "p.go", returns, 0)
+	require.NoError(t, err)
+	ssapkg, _, err := ssautil.BuildPackage(&types.Config{}, fset, types.NewPackage("p", ""), []*ast.File{file}, 0)
+	require.NoError(t, err)
+
+	var two []string
+	for _, v := range irutil.Returned(ssapkg.Func("two")) {
+		two = append(two, v.String()) //perfvet:ignore prealloc two values
+	}
+	assert.ElementsMatch(t, []string{"1:int", "2:int"}, two)
+	assert.Nil(t, irutil.Returned(ssapkg.Func("pair")), "two results")
+
+	closures := ssapkg.Func("captures").AnonFuncs
+	require.Len(t, closures, 2)
+	once := irutil.Returned(closures[0])[0]
+	assert.Equal(t, "1:int", irutil.Stored(once).String(), "a variable stored once")
+	twice := irutil.Returned(closures[1])[0]
+	assert.Equal(t, twice, irutil.Stored(twice), "a variable stored twice")
+	assert.Nil(t, irutil.OnlyStore(irutil.Variable(twice.(*ssa.UnOp).X)))
+}
