@@ -7,6 +7,7 @@
 //	go vet -vettool=$(which perfvet) [packages]
 //	go fix -fixtool=$(which perfvet) [packages]
 //	perfvet help [analyzer]
+//	perfvet -version
 //
 // Standalone, perfvet runs the analysis in a child process and, only if
 // it fails, loads the packages again to report each broken package in
@@ -30,6 +31,10 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("perfvet: ")
 
+	if isVersionRequest(os.Args[1:]) {
+		printVersion(os.Stdout)
+		return
+	}
 	registerPassFlags(flag.CommandLine)
 	all := withNames(analyzers.Analyzers())
 	if !isChild() && isSummaryHelp(os.Args[1:], all) {
