@@ -10,6 +10,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/membership"
 	"github.com/perfvet/perfvet/analyzers/prealloc"
+	"github.com/perfvet/perfvet/passes/hotness"
 	"github.com/perfvet/perfvet/passes/suppress"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -45,5 +46,5 @@ func Analyzers() []*analysis.Analyzer {
 // exposes at top level (-tripcount.cold, ...): the driver only registers
 // flags of the analyzers it is given, not of their prerequisites.
 func Passes() []*analysis.Analyzer {
-	return []*analysis.Analyzer{tripcount.Analyzer}
+	return []*analysis.Analyzer{tripcount.Analyzer, hotness.Analyzer}
 }

@@ -75,6 +75,19 @@
 // keeps a bounds check as above. One scalar load per iteration, even in
 // the loop condition (i < p.n), is not reported.
 //
+// Whether hoisting pays is not visible in the source. A benchmark of
+// 26 loops that all match the rules above, each against its hand-hoisted
+// twin in two code placements, found hoisting 1.15x faster or more in 4,
+// 1.05x to 1.15x in 3 and no gain in 19, and no feature of the source
+// (chain depth, loads per iteration, kept bounds checks) predicted
+// which; moving the code by 32 bytes changed ratios by 15% or more in
+// 10 of them. So hoistfield reports only where a CPU profile shows the
+// loop hot (see docs/profiles.md). Without a profile it reports only
+// when asked for by name: -hoistfield on the command line (which sets
+// -hoistfield.static), or the analyzer enabled in the golangci-lint
+// plugin settings. Its message says the reload may cost, never that
+// hoisting will speed the loop up.
+//
 // A suggested fix copies the path into a new local before the loop,
 // replaces its uses (and the range operand when it is the path), and
 // picks a name that collides with nothing in scope. It is offered only

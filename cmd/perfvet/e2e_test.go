@@ -342,12 +342,17 @@ func TestGeneratedFilesSkipped(t *testing.T) {
 	wantCode(t, perfvet(t, dir, "./generated"), exitFindings)
 }
 
-func TestTestFilesFollowTestFlag(t *testing.T) {
-	r := perfvet(t, lintModule, "./testfiles")
+// TestTestFilesOptIn checks the evidence rule for tests: findings in
+// _test.go files are reported only with -testfiles (and, as ever, only
+// when the test files are loaded).
+func TestTestFilesOptIn(t *testing.T) {
+	wantSilent(t, perfvet(t, lintModule, "./testfiles"))
+
+	r := perfvet(t, lintModule, "-testfiles", "./testfiles")
 	wantCode(t, r, exitFindings)
 	wantConcatFinding(t, r.stderr, "testfiles/testfiles_test.go", "out += x")
 
-	wantSilent(t, perfvet(t, lintModule, "-test=false", "./testfiles"))
+	wantSilent(t, perfvet(t, lintModule, "-testfiles", "-test=false", "./testfiles"))
 }
 
 func TestHelpPrintsDocs(t *testing.T) {

@@ -44,6 +44,7 @@ func registerOnce(t *testing.T) {
 	t.Helper()
 	if flag.Lookup("tripcount.cold") == nil {
 		registerPassFlags(flag.CommandLine)
+		registerEvidenceFlags(flag.CommandLine)
 	}
 }
 

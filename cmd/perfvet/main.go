@@ -36,14 +36,16 @@ func main() {
 		return
 	}
 	registerPassFlags(flag.CommandLine)
+	registerEvidenceFlags(flag.CommandLine)
 	all := withNames(analyzers.Analyzers())
+	optInSelected(os.Args[1:], all)
 	if !isChild() && isSummaryHelp(os.Args[1:], all) {
 		os.Exit(printHelp())
 	}
 	os.Args = append(os.Args[:1], withDefaultPattern(os.Args[1:], all)...)
 	if patterns, tests, ok := standalonePatterns(os.Args[1:], all); ok {
 		if !isChild() {
-			os.Exit(supervise(patterns, tests))
+			os.Exit(supervise(patterns, tests, all))
 		}
 		dedupTestVariants()
 	}

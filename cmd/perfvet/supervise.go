@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // childEnv marks a perfvet process started by a supervising perfvet to
@@ -21,15 +23,26 @@ func isChild() bool { return os.Getenv(childEnv) != "" }
 // when the analysis fails does the supervisor load them again, to explain
 // the failure in one line per problem instead of the driver's cascade of
 // repeated errors. A clean run thus pays for one load, not two.
-func supervise(patterns []string, tests bool) int {
+func supervise(patterns []string, tests bool, all []*analysis.Analyzer) int {
 	if err := checkFilePatterns(patterns); err != nil {
 		fail(err)
 	}
+	if err := parseEvidenceFlags(os.Args[1:], all); err != nil {
+		fail(err)
+	}
+	if err := checkProfiles(); err != nil {
+		fail(err)
+	}
+	pgoFlags, cleanup, err := assignDefaultPGO(patterns, tests)
+	if err != nil {
+		fail(err)
+	}
+	defer cleanup()
 	self, err := os.Executable()
 	if err != nil {
 		fail(fmt.Errorf("finding the perfvet executable: %w", err))
 	}
-	child := exec.Command(self, os.Args[1:]...)
+	child := exec.Command(self, append(pgoFlags, os.Args[1:]...)...)
 	child.Env = append(os.Environ(), childEnv+"=1")
 	// The driver prints its findings only once it has finished, so
 	// holding its output back delays nothing, and lets a failure be
@@ -46,8 +59,8 @@ func supervise(patterns []string, tests bool) int {
 			fail(err)
 		}
 	}
-	os.Stdout.Write(stdout.Bytes())
-	os.Stderr.Write(stderr.Bytes())
+	os.Stdout.Write(addShares(stdout.Bytes()))
+	os.Stderr.Write(orderByShare(stderr.Bytes()))
 	return code
 }
 

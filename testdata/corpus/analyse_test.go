@@ -68,14 +68,16 @@ func (e jsonEdit) edit() textedit.Edit {
 	return textedit.Edit{Start: e.Start, End: e.End, New: e.New}
 }
 
-// analyse runs `perfvet -json ./...` in root. A crash, or anything on
+// analyse runs perfvet with -json on ./... in root, with the evidence
+// rules' opt-ins on (test files, hoistfield without a profile) so that
+// every analyzer's whole reach is checked. A crash, or anything on
 // standard error, is an error: perfvet must analyse real code silently.
 func analyse(bin, root string) (*result, error) {
 	list, err := goCmd(root, "list", "./...")
 	if err != nil {
 		return nil, err
 	}
-	stdout, stderr, err := run(root, bin, "-json", "./...")
+	stdout, stderr, err := run(root, bin, "-json", "-testfiles", "-hoistfield.static", "./...")
 	if err != nil || len(bytes.TrimSpace(stderr)) > 0 {
 		return nil, fmt.Errorf("perfvet -json ./... in %s: %v\n%s", root, err, tail(stderr, 60))
 	}

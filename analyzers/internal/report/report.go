@@ -1,4 +1,5 @@
 // Package report is how perfvet analyzers report findings: it applies
+// the evidence rules of the hotness pass (profile share, test files),
 // suppression directives, skips generated files, points related
 // information at the loop, and reports stale or malformed directives.
 package report
@@ -6,10 +7,12 @@ package report
 import (
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/perfvet/perfvet/passes/hotness"
 	"github.com/perfvet/perfvet/passes/irbuild"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/suppress"
@@ -18,26 +21,60 @@ import (
 // Reporter reports the findings of one analyzer on one package. Create
 // it at the start of the analyzer's run and call Flush at the end.
 type Reporter struct {
-	pass *analysis.Pass
-	dirs *suppress.Directives
-	ir   *irbuild.IR
-	used map[*suppress.Directive]bool
+	pass     *analysis.Pass
+	dirs     *suppress.Directives
+	ir       *irbuild.IR
+	evidence *hotness.Evidence
+	used     map[*suppress.Directive]bool
+	// profileOnly drops every finding when no profile applies.
+	profileOnly bool
 }
 
 // New returns a Reporter for pass, whose analyzer must require what
 // Requires lists.
 func New(pass *analysis.Pass) *Reporter {
 	return &Reporter{
-		pass: pass,
-		dirs: pass.ResultOf[suppress.Analyzer].(*suppress.Directives),
-		ir:   pass.ResultOf[irbuild.Analyzer].(*irbuild.IR),
-		used: make(map[*suppress.Directive]bool),
+		pass:     pass,
+		dirs:     pass.ResultOf[suppress.Analyzer].(*suppress.Directives),
+		ir:       pass.ResultOf[irbuild.Analyzer].(*irbuild.IR),
+		evidence: pass.ResultOf[hotness.Analyzer].(*hotness.Evidence),
+		used:     make(map[*suppress.Directive]bool),
 	}
 }
 
-// Report reports d unless it is in a generated file, in code another
-// package reports (see irbuild.IR.Shared), or suppressed.
+// ProfileOnly makes r report only where a profile applies: for
+// analyzers whose findings are worth reading only with that evidence.
+func (r *Reporter) ProfileOnly() { r.profileOnly = true }
+
+// Profiled reports whether a profile applies to the package.
+func (r *Reporter) Profiled() bool { return r.evidence.Profiled() }
+
+// Report reports d, weighed by the profile share of the innermost for
+// or range statement around it (of its function, in none).
 func (r *Reporter) Report(d analysis.Diagnostic) {
+	start, end := enclosingLoop(r.pass.Files, d.Pos)
+	r.report(d, start, end)
+}
+
+// InLoop reports a finding on node, inside loop l, with related
+// information pointing at the loop, weighed by l's profile share.
+func (r *Reporter) InLoop(node ast.Node, l *loops.Loop, message string, fixes ...analysis.SuggestedFix) {
+	start, end := loopSpan(l)
+	r.report(analysis.Diagnostic{
+		Pos:            node.Pos(),
+		End:            node.End(),
+		Message:        message,
+		SuggestedFixes: fixes,
+		Related:        []analysis.RelatedInformation{LoopInfo(l)},
+	}, start, end)
+}
+
+// report reports d, in code spanning [loopStart, loopEnd], unless the
+// evidence rules drop it, it is in a generated file or in code another
+// package reports (see irbuild.IR.Shared), or a directive suppresses it.
+// A directive that matches a dropped finding still counts as used: the
+// finding would be there with other evidence.
+func (r *Reporter) report(d analysis.Diagnostic, loopStart, loopEnd token.Pos) {
 	if r.dirs.Generated(d.Pos) || r.ir.Shared(d.Pos) {
 		return
 	}
@@ -45,19 +82,15 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 		r.used[dir] = true
 		return
 	}
+	if r.evidence.InTestFile(d.Pos) && !hotness.TestFiles {
+		return
+	}
+	w := r.evidence.Weigh(d.Pos, loopStart, loopEnd)
+	if !w.Hot() || r.profileOnly && !w.Profiled {
+		return
+	}
+	d.Message += w.Suffix()
 	r.pass.Report(d)
-}
-
-// InLoop reports a finding on node, inside loop l, with related
-// information pointing at the loop.
-func (r *Reporter) InLoop(node ast.Node, l *loops.Loop, message string, fixes ...analysis.SuggestedFix) {
-	r.Report(analysis.Diagnostic{
-		Pos:            node.Pos(),
-		End:            node.End(),
-		Message:        message,
-		SuggestedFixes: fixes,
-		Related:        []analysis.RelatedInformation{LoopInfo(l)},
-	})
 }
 
 // LoopInfo is related information pointing at loop l's header.
@@ -72,6 +105,9 @@ func (r *Reporter) Flush() {
 	for _, d := range r.dirs.List {
 		if r.ir.Shared(d.Pos) {
 			continue // checked where the code is reported
+		}
+		if r.evidence.InTestFile(d.Pos) && !hotness.TestFiles {
+			continue // test files are not reported on
 		}
 		if d.Misspelt == name {
 			word, _, _ := strings.Cut(d.Reason, " ")
@@ -96,9 +132,9 @@ func (r *Reporter) Flush() {
 // Requires returns the analyzers every perfvet analyzer needs, followed
 // by its own other prerequisites.
 func Requires(own ...*analysis.Analyzer) []*analysis.Analyzer {
-	reqs := []*analysis.Analyzer{suppress.Analyzer, irbuild.Analyzer}
+	reqs := []*analysis.Analyzer{suppress.Analyzer, irbuild.Analyzer, hotness.Analyzer}
 	for _, a := range own {
-		if a != suppress.Analyzer && a != irbuild.Analyzer {
+		if !slices.Contains(reqs[:3], a) {
 			reqs = append(reqs, a)
 		}
 	}

@@ -1,5 +1,5 @@
 // Package testfiles concatenates in a loop only in its test file, which
-// perfvet analyses unless -test=false.
+// perfvet reports on only with -testfiles, and never with -test=false.
 package testfiles
 
 // Double returns s twice.

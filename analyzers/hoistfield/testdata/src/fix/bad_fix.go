@@ -15,7 +15,7 @@ type Config struct{ scale int }
 
 // The condition reads the path first thing on entry.
 func (s *Stack) Sum() (total int) {
-	for i := 0; i < len(s.items); i++ { // want `s.items is reloaded through memory on every iteration of the for loop \(2 loads per iteration\) because the compiler does not hoist loads through pointers; copy it to a local before the loop`
+	for i := 0; i < len(s.items); i++ { // want `s.items is reloaded through memory on every iteration of the for loop \(2 loads per iteration\) because the compiler does not hoist loads through pointers, which may cost from nothing to 4x in a hot loop \(measured range\); copy it to a local before the loop`
 		total += s.items[i]
 	}
 	return total
@@ -143,7 +143,7 @@ func (m *Matrix) Total() (t int) {
 		return 0
 	}
 	for i := 0; i < m.rows; i++ {
-		for j := 0; j < m.cols; j++ { // want `m.cols is reloaded through memory on every iteration of the inner for loop \(2 loads per iteration\) because the compiler does not hoist loads through pointers; copy it to a local before the outer for loop`
+		for j := 0; j < m.cols; j++ { // want `m.cols is reloaded through memory on every iteration of the inner for loop \(2 loads per iteration\) because the compiler does not hoist loads through pointers, which may cost from nothing to 4x in a hot loop \(measured range\); copy it to a local before the outer for loop`
 			t += m.data[i*m.cols+j]
 		}
 	}

@@ -137,7 +137,7 @@ type Grid struct {
 // the inner loop's condition reads it on entry: the copy goes there.
 func (g *Grid) Sum() (t int) {
 	for i := 0; i < g.rows; i++ {
-		for j := 0; j < g.cols; j++ { // want `g.cols is reloaded through memory on every iteration of the inner for loop \(2 loads per iteration\) because the compiler does not hoist loads through pointers; copy it to a local before the outer for loop`
+		for j := 0; j < g.cols; j++ { // want `g.cols is reloaded through memory on every iteration of the inner for loop \(2 loads per iteration\) because the compiler does not hoist loads through pointers, which may cost from nothing to 4x in a hot loop \(measured range\); copy it to a local before the outer for loop`
 			t += g.cells[i*g.cols+j]
 		}
 	}
