@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perfvet/perfvet/analyzers"
+	"github.com/perfvet/perfvet/passes/hotness"
 )
 
 // Settings is the settings block of linters.settings.custom.perfvet.
@@ -44,7 +45,46 @@ func (s Settings) Apply() ([]*analysis.Analyzer, error) {
 	if err := s.setOptions(); err != nil {
 		return nil, err
 	}
+	if err := s.optIn(); err != nil {
+		return nil, err
+	}
+	if err := checkProfiles(); err != nil {
+		return nil, err
+	}
 	return enabled, nil
+}
+
+// optIn turns on reports without a profile for the analyzers whose
+// evidence rule makes them opt-in (those with a static option, such as
+// hoistfield) when Enable names them, unless Options sets it.
+func (s Settings) optIn() error {
+	for _, name := range s.Enable {
+		a := findAnalyzer(analyzers.Analyzers(), name)
+		if a.Flags.Lookup("static") == nil {
+			continue
+		}
+		if _, set := s.Options[name]["static"]; set {
+			continue
+		}
+		if err := a.Flags.Set("static", "true"); err != nil {
+			return fmt.Errorf("enable: %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// checkProfiles loads the profiles options.hotness.profile names, so
+// that a bad file fails the run at once, naming the file, instead of
+// failing every package.
+func checkProfiles() error {
+	if hotness.Profiles == "" {
+		return nil
+	}
+	_, err := hotness.Load(strings.Split(hotness.Profiles, ","))
+	if err != nil {
+		return fmt.Errorf("options.hotness.profile: %w", err)
+	}
+	return nil
 }
 
 // enabled returns the analyzers that Enable and Disable leave on.

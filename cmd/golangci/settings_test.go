@@ -234,3 +234,37 @@ func TestFlagText(t *testing.T) {
 		}
 	}
 }
+
+// TestEnableOptsIntoProfileOnlyAnalyzers checks hoistfield's evidence
+// rule in the plugin: without a profile it reports only when the
+// settings enable it by name.
+func TestEnableOptsIntoProfileOnlyAnalyzers(t *testing.T) {
+	static := func() string {
+		return analyzers.Analyzers()[slices.IndexFunc(analyzers.Analyzers(), func(a *analysis.Analyzer) bool { return a.Name == "hoistfield" })].Flags.Lookup("static").Value.String()
+	}
+	if _, err := build(t, nil); err != nil {
+		t.Fatal(err)
+	}
+	if static() != "false" {
+		t.Error("hoistfield reports without a profile although the settings do not name it")
+	}
+	if _, err := build(t, map[string]any{"enable": []any{"hoistfield"}}); err != nil {
+		t.Fatal(err)
+	}
+	if static() != "true" {
+		t.Error("enable: [hoistfield] does not make hoistfield report without a profile")
+	}
+	if _, err := build(t, map[string]any{"enable": []any{"hoistfield"}, "options": map[string]any{"hoistfield": map[string]any{"static": false}}}); err != nil {
+		t.Fatal(err)
+	}
+	if static() != "false" {
+		t.Error("options.hoistfield.static: false does not win over enable")
+	}
+}
+
+func TestBadProfileSetting(t *testing.T) {
+	_, err := build(t, map[string]any{"options": map[string]any{"hotness": map[string]any{"profile": "/no/such/cpu.pprof"}}})
+	if err == nil || !strings.Contains(err.Error(), "options.hotness.profile") || !strings.Contains(err.Error(), "/no/such/cpu.pprof") {
+		t.Fatalf("a missing profile in the settings: error %v, want one naming the setting and the file", err)
+	}
+}

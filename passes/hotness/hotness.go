@@ -110,7 +110,11 @@ func symbolPath(pass *analysis.Pass) string {
 // if given, else its default.pgo assignment, else none.
 func profilesFor(pass *analysis.Pass) ([]string, error) {
 	if Profiles != "" {
-		return strings.Split(Profiles, ","), nil
+		paths := strings.Split(Profiles, ",")
+		for i, p := range paths {
+			paths[i] = resolve(p)
+		}
+		return paths, nil
 	}
 	if PGOMap != "" {
 		pgo, err := assignedPGO(PGOMap, pass.Pkg.Path())
@@ -127,6 +131,30 @@ func profilesFor(pass *analysis.Pass) ([]string, error) {
 		}
 	}
 	return nil, nil
+}
+
+// resolve returns where a relative profile path points. go vet runs
+// its tool in each package's directory, so a path given relative to the
+// directory go vet was started in is looked for in the enclosing
+// directories too, up to the module root.
+func resolve(path string) string {
+	if filepath.IsAbs(path) || fileExists(path) {
+		return path
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	for {
+		if candidate := filepath.Join(dir, path); fileExists(candidate) {
+			return candidate
+		}
+		parent := filepath.Dir(dir)
+		if fileExists(filepath.Join(dir, "go.mod")) || parent == dir {
+			return path
+		}
+		dir = parent
+	}
 }
 
 func fileExists(path string) bool {
@@ -233,8 +261,14 @@ func formatPercent(share float64) string {
 }
 
 // ParseSuffix returns the share a message's suffix states, as a
-// fraction, and whether it has one.
+// fraction, and whether it has one. The suffix may be followed by the
+// analyzer's name in parentheses, as drivers print messages.
 func ParseSuffix(message string) (share float64, ok bool) {
+	if strings.HasSuffix(message, ")") && !strings.HasSuffix(message, sharedLoop) && !strings.HasSuffix(message, sharedFunction) {
+		if open := strings.LastIndex(message, " ("); open >= 0 && !strings.Contains(message[open+2:], " ") {
+			message = message[:open]
+		}
+	}
 	for _, tail := range []string{sharedLoop, sharedFunction} {
 		body, found := strings.CutSuffix(message, tail)
 		if !found {

@@ -265,6 +265,9 @@ func TestSuffixRoundTrip(t *testing.T) {
 			t.Errorf("ParseSuffix(%q) = %v, %v; want %v", msg, got, ok, w.Share)
 		}
 	}
+	if got, ok := ParseSuffix("s grows (2.5% of CPU time in the profile) (concatloop)"); !ok || got != 0.025 {
+		t.Errorf("ParseSuffix with the analyzer's name after the share = %v, %v; want 0.025", got, ok)
+	}
 	if _, ok := ParseSuffix("no share here"); ok {
 		t.Error("ParseSuffix found a share in a message without one")
 	}

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// hotModule is a workload with the same anti-pattern on a hot path
+// (work.Join, called for a second and a half) and a cold one (banner,
+// called once); it writes a CPU profile of itself.
+const hotModule = "../../testdata/e2e/hot"
+
+var workload struct {
+	once    sync.Once
+	profile string
+	err     string
+}
+
+// hotProfile builds and runs the workload once and returns the path of
+// the CPU profile it wrote.
+func hotProfile(t *testing.T) string {
+	t.Helper()
+	workload.once.Do(func() {
+		dir, err := os.MkdirTemp("", "perfvet-hot-")
+		if err != nil {
+			workload.err = err.Error()
+			return
+		}
+		bin := filepath.Join(dir, "hot")
+		if r := run(t, hotModule, "go", "build", "-o", bin, "."); r.code != 0 {
+			workload.err = "building the workload: " + r.String()
+			return
+		}
+		workload.profile = filepath.Join(dir, "cpu.pprof")
+		if r := run(t, hotModule, bin, workload.profile); r.code != 0 {
+			workload.err = "running the workload: " + r.String()
+		}
+	})
+	if workload.err != "" {
+		t.Fatal(workload.err)
+	}
+	return workload.profile
+}
+
+// shareLine matches a finding of the hot path with its share.
+var shareLine = regexp.MustCompile(`work\.go:8:3: s grows by \+= .* \((\d+\.\d)% of CPU time in the profile\) \(concatloop\)`)
+
+// wantOnlyHot checks the profile-weighed report of the workload: the
+// hot concatenation with its share, not the cold one, then the summary.
+func wantOnlyHot(t *testing.T, r result) {
+	t.Helper()
+	wantCode(t, r, exitFindings)
+	m := shareLine.FindStringSubmatch(r.stderr)
+	if m == nil {
+		t.Fatalf("want the hot concatenation in work.go reported with its share, got %s", r)
+	}
+	if share, _ := strconv.ParseFloat(m[1], 64); share < 20 {
+		t.Errorf("the hot loop holds only %s%% of the profile; the workload spends most of its time there", m[1])
+	}
+	if strings.Contains(r.stderr, "main.go") {
+		t.Errorf("the cold concatenation in main.go is reported although the profile shows it cold:\n%s", r.stderr)
+	}
+	if !regexp.MustCompile(`(?m)^perfvet: 1 finding in code holding up to \d+\.\d% of CPU time in the profile$`).MatchString(r.stderr) {
+		t.Errorf("no summary line after the findings:\n%s", r.stderr)
+	}
+}
+
+func TestProfileReportsHotFindingsOnly(t *testing.T) {
+	pprof := hotProfile(t)
+	// Statically, both concatenations are reported.
+	r := perfvet(t, hotModule, "./...")
+	if !strings.Contains(r.stderr, "main.go") || !strings.Contains(r.stderr, "work.go") {
+		t.Fatalf("without a profile, want both concatenations reported, got %s", r)
+	}
+	wantOnlyHot(t, perfvet(t, hotModule, "-profile="+pprof, "./..."))
+	// A threshold above the hot loop's share reports nothing.
+	wantSilent(t, perfvet(t, hotModule, "-profile="+pprof, "-hot=100", "./..."))
+}
+
+func TestProfileShareInJSON(t *testing.T) {
+	r := perfvet(t, hotModule, "-json", "-profile="+hotProfile(t), "./...")
+	var tree map[string]map[string][]struct {
+		Message string   `json:"message"`
+		Share   *float64 `json:"share"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil {
+		t.Fatalf("JSON output does not parse: %v\n%s", err, r)
+	}
+	diags := tree["example.com/hot/work"]["concatloop"]
+	if len(diags) != 1 || diags[0].Share == nil || *diags[0].Share < 0.2 || *diags[0].Share > 1 {
+		t.Fatalf("want one concatloop finding in example.com/hot/work with a share number, got %s", r.stdout)
+	}
+	if len(tree["example.com/hot"]) != 0 {
+		t.Errorf("the cold main package has findings: %v", tree["example.com/hot"])
+	}
+}
+
+// TestDefaultPGO checks that a default.pgo beside the main package is
+// used without -profile, for the main package and the packages it
+// imports, as go build -pgo=auto uses it.
+func TestDefaultPGO(t *testing.T) {
+	pprof := hotProfile(t)
+	dir := copyModule(t, hotModule)
+	data, err := os.ReadFile(pprof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "default.pgo"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantOnlyHot(t, perfvet(t, dir, "./..."))
+	// Under go vet, which sees one package at a time, the main package
+	// still finds its default.pgo: the cold loop is not reported.
+	r := run(t, dir, "go", "vet", "-vettool="+perfvetBin, ".")
+	if r.code != 0 || strings.Contains(r.stderr, "main.go") {
+		t.Errorf("go vet with default.pgo beside the main package reports its cold loop: %s", r)
+	}
+}
+
+func TestProfileUnderGoVet(t *testing.T) {
+	r := run(t, hotModule, "go", "vet", "-vettool="+perfvetBin, "-profile="+hotProfile(t), "./...")
+	if !shareLine.MatchString(r.stderr) || strings.Contains(r.stderr, "main.go") {
+		t.Fatalf("go vet -profile: want only the hot finding, with its share, got %s", r)
+	}
+}
+
+// TestRelativeProfileUnderGoVet checks that a profile path relative to
+// the module root works under go vet, which runs perfvet in each
+// package's own directory.
+func TestRelativeProfileUnderGoVet(t *testing.T) {
+	dir := copyModule(t, hotModule)
+	data, err := os.ReadFile(hotProfile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "cpu.pprof"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, dir, "go", "vet", "-vettool="+perfvetBin, "-profile=cpu.pprof", "./...")
+	if !shareLine.MatchString(r.stderr) {
+		t.Fatalf("go vet -profile=cpu.pprof from the module root: want the hot finding, got %s", r)
+	}
+}
+
+func TestBadProfileFailsInOneLine(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "heap.pprof")
+	if err := os.WriteFile(bad, []byte("not a profile"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := perfvet(t, hotModule, "-profile="+bad, "./...")
+	wantCode(t, r, exitFailure)
+	msg := strings.TrimSuffix(r.stderr, "\n")
+	if strings.Contains(msg, "\n") || !strings.Contains(msg, bad) || r.stdout != "" {
+		t.Fatalf("want one line naming %s, got %s", bad, r)
+	}
+}
