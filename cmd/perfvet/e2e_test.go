@@ -355,6 +355,16 @@ func TestTestFilesOptIn(t *testing.T) {
 	wantSilent(t, perfvet(t, lintModule, "-testfiles", "-test=false", "./testfiles"))
 }
 
+// TestBuildTags checks that -tags selects the files the analysis sees.
+func TestBuildTags(t *testing.T) {
+	wantSilent(t, perfvet(t, lintModule, "./tagged"))
+	for _, tags := range []string{"special", "other,special", "other special"} {
+		r := perfvet(t, lintModule, "-tags="+tags, "./tagged")
+		wantCode(t, r, exitFindings)
+		wantConcatFinding(t, r.stderr, "tagged/special.go", "out += x")
+	}
+}
+
 func TestHelpPrintsDocs(t *testing.T) {
 	r := perfvet(t, lintModule, "help")
 	wantCode(t, r, exitClean)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -30,6 +31,7 @@ func supervise(patterns []string, tests bool, all []*analysis.Analyzer) int {
 	if err := parseEvidenceFlags(os.Args[1:], all); err != nil {
 		fail(err)
 	}
+	applyBuildTags(os.Args[1:], all)
 	if err := checkProfiles(); err != nil {
 		fail(err)
 	}
@@ -62,6 +64,22 @@ func supervise(patterns []string, tests bool, all []*analysis.Analyzer) int {
 	os.Stdout.Write(addShares(stdout.Bytes()))
 	os.Stderr.Write(orderByShare(stderr.Bytes()))
 	return code
+}
+
+// applyBuildTags makes -tags reach the go command. The driver of
+// golang.org/x/tools accepts -tags but no longer applies it; GOFLAGS
+// reaches every go command this process and the analysis start, the
+// driver's package loading included.
+func applyBuildTags(args []string, all []*analysis.Analyzer) {
+	fs, values := shadowFlagSet(all)
+	if fs.Parse(args) != nil || !values["tags"].set {
+		return
+	}
+	tags := strings.Join(strings.FieldsFunc(values["tags"].value, func(r rune) bool { return r == ',' || r == ' ' }), ",")
+	goflags := strings.TrimSpace(os.Getenv("GOFLAGS") + " -tags=" + tags)
+	if err := os.Setenv("GOFLAGS", goflags); err != nil {
+		fail(fmt.Errorf("setting GOFLAGS for -tags: %w", err))
+	}
 }
 
 // exitStatus returns the exit status of a finished child, or an error if
