@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"strings"
 	"time"
@@ -62,15 +63,34 @@ func renderCorpus(b *strings.Builder, tools []*tool, r corpusResult) {
 		}
 		s, q := median(runs), pairedRatios(runs, floorRuns)
 		name := t.Name
-		if t.Role == subject {
+		switch t.Role {
+		case subject:
 			name = "**perfvet**"
+		case profiled:
+			name = "**perfvet -profile**"
 		}
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", name, t.Version, t.Checks,
 			secs(s.Wall), secs(s.CPU), mib(s.RSS), times(q.Wall), times(q.CPU), times(q.RSS))
 	}
 	q := pairedRatios(r.Samples["perfvet"], floorRuns)
 	fmt.Fprintf(b, "\nTarget, perfvet at most %.1f× the floor in wall time and in peak memory: %s.\n\n", targetRatio, verdict(q))
+	if withProfile := r.Samples["perfvet-profile"]; len(withProfile) > 0 {
+		p := pairedRatios(withProfile, floorRuns)
+		fmt.Fprintf(b, "With a profile, wall × floor %s, %+.2f against without (target: within %.2f): %s.\n\n",
+			times(p.Wall), p.Wall-q.Wall, profileSlack, met(math.Abs(p.Wall-q.Wall) <= profileSlack))
+	}
 	renderCosts(b, r.Costs)
+}
+
+// profileSlack is how far a profiled run's wall ratio to the floor may
+// move from the plain run's.
+const profileSlack = 0.05
+
+func met(ok bool) string {
+	if ok {
+		return "**met**"
+	}
+	return "**not met**"
 }
 
 // verdict says whether perfvet's ratios meet the target.

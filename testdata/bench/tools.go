@@ -17,6 +17,9 @@ const (
 	floor role = iota
 	// subject is perfvet, whose ratios to the floor are the targets.
 	subject
+	// profiled is perfvet weighing findings by a CPU profile, whose
+	// ratios must stay within 0.05 of the subject's.
+	profiled
 	// reference is a yardstick built here (the buildssa no-op).
 	reference
 	// peer is another linter users could run instead.
@@ -85,11 +88,17 @@ func buildTools(root, work, xtoolsVersion string, withPeers bool) ([]*tool, erro
 	if err != nil {
 		return nil, err
 	}
+	profile, err := profilePerfvet(root, perfvetBin, work)
+	if err != nil {
+		return nil, err
+	}
 	tools := []*tool{
 		{Name: "floor", Role: floor, Version: "golang.org/x/tools " + xtoolsVersion, Checks: "no-op analyzer (load + type-check)",
 			Binary: floorBin, okStatus: analysisStatuses},
 		{Name: "perfvet", Role: subject, Version: commitOf(root), Checks: "all analyzers",
 			Binary: perfvetBin, okStatus: analysisStatuses},
+		{Name: "perfvet-profile", Role: profiled, Version: commitOf(root), Checks: "all analyzers, `-profile` of a perfvet run",
+			Binary: perfvetBin, Args: []string{"-profile=" + profile}, okStatus: analysisStatuses},
 	}
 	if !withPeers {
 		return tools, nil
@@ -105,6 +114,23 @@ func buildTools(root, work, xtoolsVersion string, withPeers bool) ([]*tool, erro
 		return nil, err
 	}
 	return append(tools, peers...), nil
+}
+
+// profilePerfvet records a CPU profile of perfvet analysing its own
+// module: a real profile whose samples fall in the standard library and
+// x/tools, the code of both corpora, so that the profiled run weighs
+// real findings rather than discarding everything at once.
+func profilePerfvet(root, perfvetBin, work string) (string, error) {
+	path := filepath.Join(work, "perfvet.pprof")
+	log.Printf("profiling perfvet on its own module")
+	cmd := exec.Command(perfvetBin, "-cpuprofile="+path, "./...")
+	cmd.Dir = root
+	cmd.Env = baseEnv()
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("profiling perfvet: %w", err)
+	}
+	return path, nil
 }
 
 // installPeers installs the peer linters with go install at their pinned
