@@ -10,6 +10,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/membership"
 	"github.com/perfvet/perfvet/analyzers/prealloc"
+	"github.com/perfvet/perfvet/analyzers/sliceedit"
 	"github.com/perfvet/perfvet/passes/hotness"
 	"github.com/perfvet/perfvet/passes/suppress"
 	"github.com/perfvet/perfvet/passes/tripcount"
@@ -23,6 +24,7 @@ var All = register([]meta.Info{
 	membership.Info,
 	fanout.Info,
 	hoistfield.Info,
+	sliceedit.Info,
 })
 
 // register records each analyzer's name for //perfvet:ignore directives.

@@ -1,0 +1,254 @@
+package sliceedit
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/internal/report"
+	"github.com/perfvet/perfvet/analyzers/internal/source"
+	"github.com/perfvet/perfvet/passes/invariant"
+	"github.com/perfvet/perfvet/passes/loops"
+	"github.com/perfvet/perfvet/passes/tripcount"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports edits at the front or middle of a slice that a loop
+// keeps across its iterations.
+var Analyzer = &analysis.Analyzer{
+	Name:     "sliceedit",
+	Doc:      meta.MustExtractDoc(doc, "sliceedit"),
+	URL:      meta.URL("sliceedit"),
+	Requires: report.Requires(loops.Analyzer, tripcount.Analyzer, invariant.Analyzer),
+	Run:      run,
+}
+
+// Info is the analyzer's registry entry.
+var Info = meta.Info{Analyzer: Analyzer, Fixes: true}
+
+// kind is what an edit does, relative to the loop it runs in.
+type kind int
+
+const (
+	// prepend inserts at index 0.
+	prepend kind = iota
+	// insertFixed inserts at another index that is the same on every
+	// iteration.
+	insertFixed
+	// removeFront removes the first element (or a fixed number of them).
+	removeFront
+	// removeFixed removes at another index that is the same on every
+	// iteration.
+	removeFixed
+	// removeCounter removes the element at the loop's own index: the
+	// loop deletes from the slice it walks.
+	removeCounter
+)
+
+func run(pass *analysis.Pass) (any, error) {
+	forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
+	counts := pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts)
+	oracle := pass.ResultOf[invariant.Analyzer].(*invariant.Oracle)
+	r := report.New(pass)
+	defer r.Flush()
+
+	edits := make(map[*ssa.Call]edit)
+	reported := make(map[*ssa.Call]bool)
+	// Inner loops first, so each edit is reported with the innermost hot
+	// loop that carries its slice.
+	for i := len(forest.All) - 1; i >= 0; i-- {
+		l := forest.All[i]
+		if !counts.Hot(l) {
+			continue
+		}
+		for _, instr := range l.Instrs() {
+			call, ok := instr.(*ssa.Call)
+			if !ok || reported[call] {
+				continue
+			}
+			e, seen := edits[call]
+			if !seen {
+				e, ok = editOf(call)
+				if !ok {
+					continue
+				}
+				edits[call] = e
+			}
+			k, ok := classify(e, l, oracle)
+			if !ok {
+				continue
+			}
+			c, ok := carrierOf(l, oracle, e.in)
+			if !ok || !carriedBack(l, oracle, c, e.out, e.needShrink) {
+				continue
+			}
+			reported[call] = true
+			reportEdit(pass, r, e, k, l)
+		}
+	}
+	return nil, nil
+}
+
+// classify says what e does in l: only edits at a position that is the
+// same on every iteration of l (the front, a constant or loop-invariant
+// index) or at l's own index move a share of the slice that does not
+// shrink with the iteration. An edit at an index found afresh on each
+// iteration, such as a head index that has passed a threshold, is left
+// alone.
+func classify(e edit, l *loops.Loop, oracle *invariant.Oracle) (kind, bool) {
+	at := positionOf(e.at, l, oracle)
+	switch e.shape {
+	case insertion:
+		switch {
+		case e.literal || at == front:
+			return prepend, true
+		case at == fixedIndex:
+			return insertFixed, true
+		}
+	case removal:
+		switch at {
+		case front:
+			if end := positionOf(e.end, l, oracle); end == fixedIndex {
+				return removeFront, true
+			}
+		case fixedIndex:
+			if before(e.at, e.end) == less || positionOf(e.end, l, oracle) == fixedIndex {
+				return removeFixed, true
+			}
+		case counter:
+			if before(e.at, e.end) == less {
+				return removeCounter, true
+			}
+		}
+	}
+	return 0, false
+}
+
+type position int
+
+const (
+	varying position = iota
+	front
+	fixedIndex
+	counter
+)
+
+// positionOf classifies an index of an edit in l: 0 (nil is 0), another
+// value fixed for the loop, l's counter (a header phi, give or take a
+// constant), or a value that varies otherwise.
+func positionOf(v ssa.Value, l *loops.Loop, oracle *invariant.Oracle) position {
+	root, off := linear(v)
+	switch {
+	case root == nil && off == 0:
+		return front
+	case root == nil && off > 0:
+		return fixedIndex
+	case root == nil:
+		return varying
+	}
+	if phi, ok := root.(*ssa.Phi); ok && phi.Block() == l.Header && isInteger(phi.Type()) {
+		return counter
+	}
+	if oracle.Invariant(v, l) {
+		return fixedIndex
+	}
+	return varying
+}
+
+// reportEdit reports e at its call.
+func reportEdit(pass *analysis.Pass, r *report.Reporter, e edit, k kind, l *loops.Loop) {
+	file, path := source.Enclosing(pass, e.call.Pos())
+	call := callAt(path, e.call)
+	if call == nil {
+		return // no source to point at
+	}
+	name := types.ExprString(editedExpr(call, e))
+	var fixes []analysis.SuggestedFix
+	if k == removeCounter {
+		if fix, ok := deleteFuncFix(pass, file, path, l, call); ok {
+			fixes = append(fixes, fix)
+		}
+	}
+	r.InLoop(call, l, message(k, e, name, call, l), fixes...)
+}
+
+// message says what moves, what it costs and what to do instead.
+func message(k kind, e edit, name string, call *ast.CallExpr, l *loops.Loop) string {
+	const cost = " (O(n) per iteration, O(n²) in all); "
+	loop := l.Describe()
+	switch k {
+	case prepend:
+		return name + " is prepended to on every iteration of " + loop + ", moving every element of " + name + " each time" + cost +
+			"append at the end and reverse once after the loop (slices.Reverse), or keep a deque (container/list)"
+	case insertFixed:
+		return name + " gets elements inserted at a fixed index on every iteration of " + loop + ", moving every later element each time" + cost +
+			"collect the new elements and insert them with one slices.Insert after the loop"
+	case removeFront:
+		what, reslice := "its first element", name+" = "+name+"[1:]"
+		if n, ok := intConst(e.end); !ok || n != 1 {
+			what, reslice = "its first elements", name+" = "+name+"["+endText(call, e)+":]"
+		}
+		return name + " loses " + what + " by copying on every iteration of " + loop + ", moving every remaining element each time" + cost +
+			"re-slice instead (" + reslice + "), or keep a head index or a queue (container/list)"
+	case removeFixed:
+		return name + " has elements removed at a fixed index on every iteration of " + loop + ", moving every later element each time" + cost +
+			"mark what to remove and filter once after the loop with slices.DeleteFunc"
+	}
+	msg := "deleting from " + name + " inside " + loop + " moves every later element of " + name + " on each deletion" + cost +
+		"filter in place with slices.DeleteFunc"
+	if rs, ok := l.Stmt.(*ast.RangeStmt); ok && types.ExprString(rs.X) == name {
+		msg += " (ranging over " + name + " while deleting from it also skips the element after each one deleted)"
+	}
+	return msg
+}
+
+// endText is the source of the index up to which a front removal
+// removes, for the re-slicing remedy.
+func endText(call *ast.CallExpr, e edit) string {
+	switch call.Fun.(type) {
+	case *ast.Ident: // append(s[:0], s[k:]...) or copy(s, s[k:])
+		if len(call.Args) == 2 {
+			if se, ok := ast.Unparen(call.Args[1]).(*ast.SliceExpr); ok && se.Low != nil {
+				return types.ExprString(se.Low)
+			}
+		}
+	case *ast.SelectorExpr: // slices.Delete(s, 0, k)
+		if len(call.Args) == 3 {
+			return types.ExprString(call.Args[2])
+		}
+	}
+	return fmt.Sprint(e.end)
+}
+
+// callAt returns the call expression of call in path.
+func callAt(path []ast.Node, call *ssa.Call) *ast.CallExpr {
+	for _, n := range path {
+		if ce, ok := n.(*ast.CallExpr); ok && ce.Lparen == call.Pos() {
+			return ce
+		}
+	}
+	return nil
+}
+
+// editedExpr returns the expression naming the edited slice in call.
+func editedExpr(call *ast.CallExpr, e edit) ast.Expr {
+	if len(call.Args) == 0 {
+		return call
+	}
+	arg := call.Args[0]
+	if e.literal && len(call.Args) == 2 {
+		arg = call.Args[1]
+	}
+	arg = ast.Unparen(arg)
+	if se, ok := arg.(*ast.SliceExpr); ok {
+		return se.X
+	}
+	return arg
+}
