@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perfvet/perfvet/analyzers"
+	"github.com/perfvet/perfvet/passes/hotness"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
 
@@ -266,5 +267,22 @@ func TestBadProfileSetting(t *testing.T) {
 	_, err := build(t, map[string]any{"options": map[string]any{"hotness": map[string]any{"profile": "/no/such/cpu.pprof"}}})
 	if err == nil || !strings.Contains(err.Error(), "options.hotness.profile") || !strings.Contains(err.Error(), "/no/such/cpu.pprof") {
 		t.Fatalf("a missing profile in the settings: error %v, want one naming the setting and the file", err)
+	}
+}
+
+// TestEvidenceSettings checks that the evidence rules' settings reach
+// the hotness pass: test files opt-in and the threshold.
+func TestEvidenceSettings(t *testing.T) {
+	if _, err := build(t, map[string]any{"options": map[string]any{"hotness": map[string]any{"testfiles": true, "hot": 2.5}}}); err != nil {
+		t.Fatal(err)
+	}
+	if !hotness.TestFiles || hotness.Threshold != 2.5 {
+		t.Errorf("options.hotness {testfiles: true, hot: 2.5} gave TestFiles %v, Threshold %v", hotness.TestFiles, hotness.Threshold)
+	}
+	if _, err := build(t, nil); err != nil {
+		t.Fatal(err)
+	}
+	if hotness.TestFiles || hotness.Threshold != 1 {
+		t.Errorf("without settings, TestFiles %v and Threshold %v, want the defaults false and 1", hotness.TestFiles, hotness.Threshold)
 	}
 }
