@@ -5,6 +5,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perfvet/perfvet/analyzers/concatloop"
+	"github.com/perfvet/perfvet/analyzers/deferloop"
 	"github.com/perfvet/perfvet/analyzers/fanout"
 	"github.com/perfvet/perfvet/analyzers/hoistfield"
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
@@ -22,6 +23,7 @@ var All = register([]meta.Info{
 	membership.Info,
 	fanout.Info,
 	hoistfield.Info,
+	deferloop.Info,
 })
 
 // register records each analyzer's name for //perfvet:ignore directives.
