@@ -35,6 +35,16 @@
 // threshold. When the defer sits in a cold loop nested in a hot one, it
 // is reported for the hot loop.
 //
+// Two shapes hold what they defer on purpose and are not reported
+// either. A resource the iteration hands on beyond itself (appended to
+// a slice, stored into a map, a field or a channel: files opened in the
+// loop and read after it) must stay open until the function returns,
+// and the defer is how to release it then. A loop that runs a chosen
+// number of times (range over an integer, a counted loop; not once per
+// element of a collection), sends to a channel on each iteration and
+// defers a function literal that receives from it takes that many slots
+// of a semaphore and holds them all, like a write lock over it.
+//
 // A suggested fix wraps the loop body in a function literal called on
 // each iteration, so the deferred calls run at the end of each
 // iteration. It is offered only when nothing in the body leaves it (no

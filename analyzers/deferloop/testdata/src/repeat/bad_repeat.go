@@ -128,3 +128,30 @@ func generic[T io.Closer](xs []T) {
 		defer x.Close() // want `runs when generic returns`
 	}
 }
+
+type decoder struct{ r io.Reader }
+
+func (d *decoder) run() {}
+
+// Wrapped in a per-iteration value that is not kept: still reported.
+func wrappedNotKept(names []string) {
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		defer f.Close() // want `defer f.Close\(\) runs when wrappedNotKept returns`
+		d := &decoder{r: f}
+		d.run()
+	}
+}
+
+// A slot per element of a collection is not a chosen count: the defer
+// was meant to release each slot after its item.
+func slotPerItem(items []string, sem chan struct{}, process func(string)) {
+	for _, item := range items {
+		sem <- struct{}{}
+		defer func() { <-sem }() // want `a deferred function literal runs when slotPerItem returns`
+		process(item)
+	}
+}

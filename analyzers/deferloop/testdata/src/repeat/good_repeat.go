@@ -105,3 +105,49 @@ func namedLiteral(cs []io.Closer) {
 		closeOne()
 	}
 }
+
+// Files kept for use after the loop must stay open until the function
+// returns: holding them is the point, and the defer closes them then.
+func keptFiles(names []string) ([]byte, error) {
+	var readers []io.Reader
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		readers = append(readers, f)
+	}
+	return io.ReadAll(io.MultiReader(readers...))
+}
+
+type entry struct {
+	f    *os.File
+	size int64
+}
+
+func keptInMap(names []string, use func(map[string]*os.File)) {
+	open := make(map[string]*os.File)
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		defer func() { f.Close() }()
+		open[name] = f
+	}
+	use(open)
+}
+
+func keptInStruct(names []string, use func([]entry)) {
+	var entries []entry
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		entries = append(entries, entry{f: f})
+	}
+	use(entries)
+}
