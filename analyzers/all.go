@@ -11,6 +11,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/membership"
 	"github.com/perfvet/perfvet/analyzers/prealloc"
+	"github.com/perfvet/perfvet/analyzers/sortloop"
 	"github.com/perfvet/perfvet/passes/suppress"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -24,6 +25,7 @@ var All = register([]meta.Info{
 	fanout.Info,
 	hoistfield.Info,
 	deferloop.Info,
+	sortloop.Info,
 })
 
 // register records each analyzer's name for //perfvet:ignore directives.

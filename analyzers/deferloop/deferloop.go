@@ -3,7 +3,6 @@ package deferloop
 import (
 	_ "embed"
 	"go/ast"
-	"go/constant"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -68,7 +67,7 @@ func run(pass *analysis.Pass) (any, error) {
 // at most once per call of the enclosing function when each such stop
 // is a return statement.
 func repeatingLoop(forest *loops.Forest, counts *tripcount.Counts, d *ssa.Defer) *loops.Loop {
-	stops, returns := rangeStops(d)
+	stops, returns := rangeStops(forest, d)
 	for _, l := range forest.Enclosing(d) {
 		if l.Fn != d.Parent() && returns {
 			return nil // the enclosing function returns right after d
@@ -84,51 +83,27 @@ func repeatingLoop(forest *loops.Forest, counts *tripcount.Counts, d *ssa.Defer)
 }
 
 // rangeStops reports, for a defer in a range-over-func body, whether
-// every path after it ends the range statement (the yield function
-// returns false), and whether each of those ends is a return statement
-// of the source, which returns from the enclosing function. Paths that
-// end in a panic are left out. Outside yield functions both are false.
-func rangeStops(d *ssa.Defer) (stops, returns bool) {
-	fn := d.Parent()
-	if !isYield(fn) {
+// every path after it ends the range statement, and whether each of
+// those ends is a return statement of the source, which returns from the
+// enclosing function. Outside yield functions both are false.
+func rangeStops(forest *loops.Forest, d *ssa.Defer) (stops, returns bool) {
+	l := forest.Innermost(d)
+	for l != nil && l.Fn == d.Parent() && l.Kind != loops.RangeFunc {
+		l = l.Parent
+	}
+	if l == nil || l.Fn != d.Parent() {
 		return false, false
 	}
-	stops, returns = true, true
-	seen := make(map[*ssa.BasicBlock]bool)
-	var visit func(instrs []ssa.Instruction, b *ssa.BasicBlock)
-	visit = func(instrs []ssa.Instruction, b *ssa.BasicBlock) {
-		for _, instr := range instrs {
-			ret, ok := instr.(*ssa.Return)
-			if !ok {
-				continue
-			}
-			if len(ret.Results) != 1 || !isFalse(ret.Results[0]) {
-				stops, returns = false, false
-				return
-			}
-			if !isReturnStmt(fn, ret) {
-				returns = false
-			}
-		}
-		for _, s := range b.Succs {
-			if !seen[s] && stops {
-				seen[s] = true
-				visit(s.Instrs, s)
-			}
+	stops, rets := l.StopsAfter(d)
+	if !stops {
+		return false, false
+	}
+	for _, ret := range rets {
+		if !isReturnStmt(d.Parent(), ret) {
+			return true, false
 		}
 	}
-	b := d.Block()
-	for i, instr := range b.Instrs {
-		if instr == d {
-			visit(b.Instrs[i+1:], b)
-		}
-	}
-	return stops, stops && returns
-}
-
-func isFalse(v ssa.Value) bool {
-	c, ok := v.(*ssa.Const)
-	return ok && c.Value != nil && c.Value.Kind() == constant.Bool && !constant.BoolVal(c.Value)
+	return true, true
 }
 
 // isReturnStmt reports whether ret comes from a return statement in the

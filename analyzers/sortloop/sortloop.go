@@ -97,6 +97,9 @@ func run(pass *analysis.Pass) (any, error) {
 // built fresh in a loop is fresh in the loops around it too.
 func (c *checker) place(sc sortCall) (*loops.Loop, kind) {
 	for l := c.forest.Innermost(sc.call); l != nil && l.Fn == sc.call.Parent(); l = l.Parent {
+		if stops, _ := l.StopsAfter(sc.call); stops {
+			return nil, fresh // a range-over-func body that sorts and stops
+		}
 		k := c.classify(sc, l)
 		if k == fresh {
 			return nil, fresh
@@ -339,11 +342,11 @@ func (c *checker) report(r *report.Reporter, sc sortCall, l *loops.Loop, k kind)
 	switch k {
 	case grows:
 		msg = what + " sorts " + name + " again after it grows on every iteration of " + l.Describe() +
-			": O(n log n) each time, O(n² log n) in all; insert each element at the position slices.BinarySearch gives, " +
-			"keep a heap (container/heap), or sort once after the loop"
+			": at least a pass over the whole slice each time, quadratic or worse in all; " +
+			"insert each element at the position slices.BinarySearch gives, keep a heap (container/heap), or sort once after the loop"
 	case same:
 		msg = what + " sorts the same " + name + " on every iteration of " + l.Describe() +
-			", which changes nothing after the first: O(n log n) each time for nothing; sort it once before the loop"
+			": after the first, each sort changes nothing yet costs at least a pass over the whole slice; sort it once before the loop"
 	}
 	r.InLoop(node, l, msg)
 }

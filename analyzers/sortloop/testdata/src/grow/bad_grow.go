@@ -10,7 +10,7 @@ func insertSorted(xs []int) []int {
 	var out []int
 	for _, x := range xs {
 		out = append(out, x)
-		sort.Ints(out) // want `sort.Ints\(out\) sorts out again after it grows on every iteration of the loop over xs: O\(n log n\) each time, O\(n² log n\) in all; insert each element at the position slices.BinarySearch gives, keep a heap \(container/heap\), or sort once after the loop`
+		sort.Ints(out) // want `sort.Ints\(out\) sorts out again after it grows on every iteration of the loop over xs: at least a pass over the whole slice each time, quadratic or worse in all; insert each element at the position slices.BinarySearch gives, keep a heap \(container/heap\), or sort once after the loop`
 	}
 	return out
 }
@@ -58,8 +58,8 @@ func interfaces(xs []string) []string {
 	var out []string
 	for _, x := range xs {
 		out = append(out, x)
-		sort.Sort(byLen(out))                     // want `sort.Sort\(byLen\(out\)\) sorts byLen\(out\) again after it grows`
-		sort.Stable(sort.Reverse(byLen(out)))     // want `sort.Stable\(sort.Reverse\(byLen\(out\)\)\) sorts sort.Reverse\(byLen\(out\)\) again`
+		sort.Sort(byLen(out))                       // want `sort.Sort\(byLen\(out\)\) sorts byLen\(out\) again after it grows`
+		sort.Stable(sort.Reverse(byLen(out)))       // want `sort.Stable\(sort.Reverse\(byLen\(out\)\)\) sorts sort.Reverse\(byLen\(out\)\) again`
 		sort.Sort(sort.Reverse(sort.IntSlice(nil))) // a nil slice is no slice the loop grows
 	}
 	return out
