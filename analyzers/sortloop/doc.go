@@ -38,7 +38,9 @@
 //   - is the same slice on every iteration, with elements the loop
 //     changes only by sorting them: no stores to its elements, no copy
 //     or clear into it, no call that receives it or the pointer holding
-//     it other than the searches of package slices.
+//     it other than the searches of package slices, and no second sort
+//     of it (two sorts in different orders each change what the other
+//     sorts).
 //
 // It stays silent on a slice built fresh in each iteration (keys
 // collected from one map of many, slices.Sorted, a buffer reset with

@@ -134,10 +134,23 @@ func (c *checker) classify(sc sortCall, l *loops.Loop) kind {
 		}
 	}
 	skip := isSortOf(s)
-	if !c.oracle.Invariant(s, l) || c.oracle.ContentsChangeExcept(l, s, skip) || passedOn(l, s, skip) {
+	if !c.oracle.Invariant(s, l) || c.oracle.ContentsChangeExcept(l, s, skip) || passedOn(l, s, skip) || sortsOf(l, skip) > 1 {
 		return fresh
 	}
 	return same
+}
+
+// sortsOf counts the sort calls of l that isSort selects: two sorts of
+// the same slice in one loop may order it differently (a benchmark
+// reversing and restoring it), so each changes what the other sorts.
+func sortsOf(l *loops.Loop, isSort func(ssa.Instruction) bool) int {
+	n := 0
+	for _, instr := range l.Instrs() {
+		if isSort(instr) {
+			n++
+		}
+	}
+	return n
 }
 
 // passedOn reports whether a call in l other than those skip leaves out

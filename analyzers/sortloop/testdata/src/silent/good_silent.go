@@ -198,3 +198,12 @@ func resetSometimes(xs []int) []int {
 	}
 	return out
 }
+
+// Two sorts of the same slice in different orders each change what the
+// other sorts.
+func twoOrders(xs []int, n int) {
+	for range n {
+		slices.SortFunc(xs, func(a, b int) int { return b - a })
+		slices.SortFunc(xs, func(a, b int) int { return a - b })
+	}
+}
