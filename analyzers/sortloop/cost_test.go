@@ -54,7 +54,7 @@ func BenchmarkSortGrows(b *testing.B) {
 var sinkInts []int
 
 func resortEach(xs []int) []int {
-	var out []int
+	out := make([]int, 0, len(xs))
 	for _, x := range xs {
 		out = append(out, x)
 		slices.Sort(out) //perfvet:ignore sortloop the benchmark measures this re-sort after each append
@@ -63,7 +63,7 @@ func resortEach(xs []int) []int {
 }
 
 func insertSorted(xs []int) []int {
-	var out []int
+	out := make([]int, 0, len(xs))
 	for _, x := range xs {
 		i, _ := slices.BinarySearch(out, x)
 		out = slices.Insert(out, i, x)

@@ -12,16 +12,18 @@
 // sorted runs, so each re-sort is O(n) rather than O(n log n), and O(n²)
 // in all). Sorting a slice the loop does not change repeats the first
 // sort's work for nothing, again a pass over the whole slice each time.
-// Measured by BenchmarkSortGrows (random ints, one run on a 2-core
-// machine): appending and re-sorting 100 elements is 2.5x slower than
-// inserting each at the position slices.BinarySearch gives and 8x slower
-// than sorting once after the loop; at 10 000 elements 40x and 97x
-// slower (124 ms against 3.1 ms and 1.3 ms); at a million elements only
-// the single sort fits (95 ms), the re-sort would take hours. By
-// BenchmarkSortSame (100 lookups, each after sorting the same slice
-// again, against one sort before the loop): 6.4x slower at 100
-// elements, 2.5x at 10 000, 1.25x at a million (each repeated sort of
-// an already sorted million elements costs 0.27 ms).
+// Measured by BenchmarkSortGrows (random ints; four runs on a shared,
+// loaded 2-core machine, so the ranges are wide): appending and
+// re-sorting 100 elements is 2.5x to 5x slower than inserting each at
+// the position slices.BinarySearch gives and 8x to 16x slower than
+// sorting once after the loop; at 10 000 elements 20x to 40x and 100x
+// to 170x slower (about 120 ms against 6 ms and 0.7 ms); at a million
+// elements only the single sort fits (0.1 to 0.2 s), the re-sort would
+// take hours. By BenchmarkSortSame (100 lookups, each after sorting the
+// same slice again, against one sort before the loop): 6x to 9x slower
+// at 100 elements, 2.5x to 2.7x at 10 000, 1.25x to 2.3x at a million,
+// where each repeated sort of the already sorted slice costs 0.3 to
+// 4 ms.
 //
 // The analyzer reports a call of sort.Slice, sort.SliceStable,
 // sort.Sort, sort.Stable, sort.Strings, sort.Ints, sort.Float64s,
