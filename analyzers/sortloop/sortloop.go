@@ -224,8 +224,14 @@ func carriedByAppend(l *loops.Loop, phi *ssa.Phi) bool {
 }
 
 // derivesByAppend reports whether v is a value satisfying from, or is
-// made from one by append or slices.Insert (through merges).
+// made from one by append or slices.Insert, through merges: a phi
+// derives when every value it merges does, a cycle of merges and
+// appends (an inner loop appending) adding nothing else.
 func derivesByAppend(v ssa.Value, from func(ssa.Value) bool, depth int) bool {
+	return derives(v, from, make(map[*ssa.Phi]bool), depth)
+}
+
+func derives(v ssa.Value, from func(ssa.Value) bool, onPath map[*ssa.Phi]bool, depth int) bool {
 	if from(v) {
 		return true
 	}
@@ -235,11 +241,16 @@ func derivesByAppend(v ssa.Value, from func(ssa.Value) bool, depth int) bool {
 	switch v := v.(type) {
 	case *ssa.Call:
 		if base, ok := appendBase(v); ok {
-			return derivesByAppend(base, from, depth+1)
+			return derives(base, from, onPath, depth+1)
 		}
 	case *ssa.Phi:
+		if onPath[v] {
+			return true // a cycle: decided by the phi's other edges
+		}
+		onPath[v] = true
+		defer delete(onPath, v)
 		for _, e := range v.Edges {
-			if e != v && !derivesByAppend(e, from, depth+1) {
+			if !derives(e, from, onPath, depth+1) {
 				return false
 			}
 		}

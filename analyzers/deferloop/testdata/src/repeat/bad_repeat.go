@@ -155,3 +155,12 @@ func slotPerItem(items []string, sem chan struct{}, process func(string)) {
 		process(item)
 	}
 }
+
+// An event loop: each event's resource stays held until the loop ends,
+// even where the sender happens to send only once.
+func eventLoop(events <-chan string, open func(string) io.Closer) {
+	for name := range events {
+		c := open(name)
+		defer c.Close() // want `defer c.Close\(\) runs when eventLoop returns, not after each iteration of the loop over events`
+	}
+}

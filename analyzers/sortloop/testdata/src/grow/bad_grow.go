@@ -118,3 +118,16 @@ func generic[S ~[]E, E interface{ ~int | ~string }](xs S) S {
 	}
 	return out
 }
+
+// Grown by an inner loop, sorted once per outer iteration: the sort
+// repeats over a slice that keeps growing.
+func batches(bs [][]int) []int {
+	var out []int
+	for _, b := range bs {
+		for _, x := range b {
+			out = append(out, x)
+		}
+		sort.Ints(out) // want `sort.Ints\(out\) sorts out again after it grows on every iteration of the loop over bs`
+	}
+	return out
+}
