@@ -5,12 +5,14 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perfvet/perfvet/analyzers/concatloop"
+	"github.com/perfvet/perfvet/analyzers/deferloop"
 	"github.com/perfvet/perfvet/analyzers/fanout"
 	"github.com/perfvet/perfvet/analyzers/hoistfield"
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/membership"
 	"github.com/perfvet/perfvet/analyzers/prealloc"
 	"github.com/perfvet/perfvet/analyzers/sliceedit"
+	"github.com/perfvet/perfvet/analyzers/sortloop"
 	"github.com/perfvet/perfvet/passes/hotness"
 	"github.com/perfvet/perfvet/passes/suppress"
 	"github.com/perfvet/perfvet/passes/tripcount"
@@ -25,6 +27,8 @@ var All = register([]meta.Info{
 	fanout.Info,
 	hoistfield.Info,
 	sliceedit.Info,
+	deferloop.Info,
+	sortloop.Info,
 })
 
 // register records each analyzer's name for //perfvet:ignore directives.

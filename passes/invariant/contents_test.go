@@ -47,3 +47,33 @@ func paramNamed(fn *ssa.Function, name string) ssa.Value {
 func TestContentsChange(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), contentsReporter, "contents")
 }
+
+// exceptReporter is contentsReporter leaving out calls to functions
+// named skipped.
+var exceptReporter = &analysis.Analyzer{
+	Name:     "exceptreport",
+	Doc:      "report whether loops may change the elements of xs other than by calls to skipped (test only)",
+	Requires: []*analysis.Analyzer{loops.Analyzer, invariant.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
+		oracle := pass.ResultOf[invariant.Analyzer].(*invariant.Oracle)
+		skip := func(instr ssa.Instruction) bool {
+			call, ok := instr.(*ssa.Call)
+			return ok && call.Common().StaticCallee() != nil && call.Common().StaticCallee().Name() == "skipped"
+		}
+		for _, l := range forest.All {
+			if xs := paramNamed(l.Fn, "xs"); xs != nil {
+				verdict := "xs unchanged"
+				if oracle.ContentsChangeExcept(l, xs, skip) {
+					verdict = "xs changes"
+				}
+				pass.Reportf(l.Pos(), "%s", verdict)
+			}
+		}
+		return nil, nil
+	},
+}
+
+func TestContentsChangeExcept(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), exceptReporter, "except")
+}

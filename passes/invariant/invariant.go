@@ -303,12 +303,22 @@ func contains(outer, inner types.Type, depth int) bool {
 // and comparisons of package slices, see readsOnly). Appending to xs does
 // not change the elements it already has.
 func (o *Oracle) ContentsChange(l *loops.Loop, xs ssa.Value) bool {
+	return o.ContentsChangeExcept(l, xs, nil)
+}
+
+// ContentsChangeExcept is ContentsChange leaving out the instructions
+// for which skip reports true: the caller's own operation on xs, such as
+// a sort whose repetition is the question.
+func (o *Oracle) ContentsChangeExcept(l *loops.Loop, xs ssa.Value, skip func(ssa.Instruction) bool) bool {
 	sl, ok := sliceType(xs.Type())
 	if !ok {
 		return true
 	}
 	roots := PointerChain(xs)
 	for _, instr := range o.instrs(l) {
+		if skip != nil && skip(instr) {
+			continue
+		}
 		switch instr := instr.(type) {
 		case *ssa.Store:
 			if ia, ok := instr.Addr.(*ssa.IndexAddr); ok && contains(sl.Elem(), irutil.Deref(ia.Type()), 0) {

@@ -20,6 +20,10 @@ var readOnlySlices = map[string]bool{
 	"Min": true, "MinFunc": true,
 }
 
+// ReadsOnly reports whether c calls a function known to only read the
+// slices passed to it: the searches and comparisons of package slices.
+func ReadsOnly(c *ssa.CallCommon) bool { return readsOnly(c) }
+
 // readsOnly reports whether c calls a function known to only read the
 // slices passed to it.
 func readsOnly(c *ssa.CallCommon) bool {

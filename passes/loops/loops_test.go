@@ -110,3 +110,30 @@ func TestKindString(t *testing.T) {
 		}
 	}
 }
+
+// stopsReporter reports, at each call to a function named mark in a
+// range-over-func body, whether every path after it stops the range
+// statement and how many returns of false it reaches.
+var stopsReporter = &analysis.Analyzer{
+	Name:     "stopsreport",
+	Doc:      "report StopsAfter at calls to mark (test only)",
+	Requires: []*analysis.Analyzer{loops.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
+		for _, l := range forest.All {
+			for _, instr := range l.Instrs() {
+				call, ok := instr.(*ssa.Call)
+				if !ok || call.Common().StaticCallee() == nil || call.Common().StaticCallee().Name() != "mark" {
+					continue
+				}
+				stops, rets := l.StopsAfter(call)
+				pass.Reportf(call.Pos(), "stops %v after %d returns", stops, len(rets))
+			}
+		}
+		return nil, nil
+	},
+}
+
+func TestStopsAfter(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), stopsReporter, "stops")
+}
