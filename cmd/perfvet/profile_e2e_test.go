@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -85,19 +84,15 @@ func TestProfileReportsHotFindingsOnly(t *testing.T) {
 
 func TestProfileShareInJSON(t *testing.T) {
 	r := perfvet(t, hotModule, "-json", "-profile="+hotProfile(t), "./...")
-	var tree map[string]map[string][]struct {
-		Message string   `json:"message"`
-		Share   *float64 `json:"share"`
+	wantCode(t, r, exitFindings)
+	out := parseJSONOutput(t, r)
+	// Only the hot loop in package work is reported, with its share.
+	if len(out.Findings) != 1 {
+		t.Fatalf("want one finding, the hot concatenation, got %s", r.stdout)
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil {
-		t.Fatalf("JSON output does not parse: %v\n%s", err, r)
-	}
-	diags := tree["example.com/hot/work"]["concatloop"]
-	if len(diags) != 1 || diags[0].Share == nil || *diags[0].Share < 0.2 || *diags[0].Share > 1 {
-		t.Fatalf("want one concatloop finding in example.com/hot/work with a share number, got %s", r.stdout)
-	}
-	if len(tree["example.com/hot"]) != 0 {
-		t.Errorf("the cold main package has findings: %v", tree["example.com/hot"])
+	f := out.Findings[0]
+	if f.Analyzer != "concatloop" || filepath.Base(f.Posn.File) != "work.go" || f.Share == nil || *f.Share < 0.2 || *f.Share > 1 {
+		t.Fatalf("want the concatloop finding in work.go with a share number, got %s", r.stdout)
 	}
 }
 
