@@ -106,6 +106,18 @@ func TestBaseline(t *testing.T) {
 	wantSilent(t, perfvet(t, dir, "-baseline="+base, "./concat"))
 }
 
+// TestBaselineWrittenInSARIF checks that the run writing a baseline
+// still prints a valid document, with no results, for an upload step.
+func TestBaselineWrittenInSARIF(t *testing.T) {
+	dir := copyModule(t, lintModule)
+	r := perfvet(t, dir, "-format=sarif", "-baseline=base.json", "./concat")
+	wantCode(t, r, exitClean)
+	validateSARIF(t, r.stdout)
+	if !strings.Contains(r.stdout, `"results": []`) || !strings.Contains(r.stderr, "wrote 1 finding to baseline base.json") {
+		t.Fatalf("want an empty SARIF run and the baseline written, got %s", r)
+	}
+}
+
 func TestBaselineUnreadable(t *testing.T) {
 	dir := copyModule(t, lintModule)
 	if err := os.WriteFile(filepath.Join(dir, "base.json"), []byte(`{"version": 7, "findings": []}`), 0o644); err != nil {

@@ -61,7 +61,13 @@ func finish(out []byte, code int, opts outputOptions, all []*analysis.Analyzer) 
 		fail(err)
 	}
 	if base == nil && opts.baseline != "" {
-		return exitClean // written
+		// Written: the run passes, and a tool reading the output
+		// (a SARIF upload) still gets a document.
+		r.findings = nil
+		if err := r.render(opts, all); err != nil {
+			fail(err)
+		}
+		return exitClean
 	}
 	if r, err = r.withoutKnown(base, opts.newFromRev); err != nil {
 		fail(err)

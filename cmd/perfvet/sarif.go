@@ -38,7 +38,20 @@ type sarifRun struct {
 	Tool               sarifTool                   `json:"tool"`
 	OriginalURIBaseIDs map[string]sarifArtifactLoc `json:"originalUriBaseIds,omitempty"`
 	Results            []sarifResult               `json:"results"` // present even when empty, as code scanning requires
+	Invocations        []sarifInvocation           `json:"invocations"`
 	ColumnKind         string                      `json:"columnKind"`
+}
+
+// sarifInvocation says whether the analysis ran to the end; an analyzer
+// that failed is a notification.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string       `json:"level"`
+	Message sarifMessage `json:"message"`
 }
 
 type sarifTool struct {
@@ -130,6 +143,12 @@ func renderSARIF(w io.Writer, r report, all []*analysis.Analyzer) error {
 			srcRoot: {URI: (&url.URL{Scheme: "file", Path: filepath.ToSlash(r.roots.source) + "/"}).String()},
 		},
 	}
+	inv := sarifInvocation{ExecutionSuccessful: len(r.errs) == 0}
+	for _, e := range r.errs {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
+			sarifNotification{Level: "error", Message: sarifMessage{e.Analyzer + " failed on " + e.Package + ": " + e.Error}})
+	}
+	run.Invocations = []sarifInvocation{inv}
 	ruleIndex := make(map[string]int, len(run.Tool.Driver.Rules))
 	for i, rule := range run.Tool.Driver.Rules {
 		ruleIndex[rule.ID] = i
@@ -182,7 +201,9 @@ func (r report) sarifResult(f finding, rule int) sarifResult {
 		})
 	}
 	for _, fix := range f.Fixes {
-		res.Fixes = append(res.Fixes, r.sarifFixOf(fix))
+		if len(fix.Edits) > 0 { // SARIF requires at least one change
+			res.Fixes = append(res.Fixes, r.sarifFixOf(fix))
+		}
 	}
 	if fp := fingerprint(r.src, f); fp != "" {
 		res.PartialFingerprints = map[string]string{fingerprintKey: fp}
