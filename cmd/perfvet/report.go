@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -144,6 +145,43 @@ func (r report) render(opts outputOptions, all []*analysis.Analyzer) error {
 		renderText(os.Stderr, r, opts.contextLines)
 	}
 	return nil
+}
+
+// reportUnfixed says in one line how many of findings, found after
+// -fix applied the fixes, no fix took care of, and returns the exit
+// status: 3 if there are any (0 with -exit-zero). Under -diff, which
+// changes no file, those are the findings without a suggested fix. A
+// baseline or -new-from-rev leaves out the findings they know.
+func reportUnfixed(findings []finding, opts outputOptions) int {
+	if opts.diff {
+		findings = slices.DeleteFunc(findings, func(f finding) bool { return len(f.Fixes) > 0 })
+	}
+	r, err := newReport(findings, nil, opts)
+	if err != nil {
+		fail(err)
+	}
+	var base *baseline
+	if opts.baseline != "" {
+		b, exists, err := readBaseline(opts.baseline)
+		if err != nil {
+			fail(err)
+		}
+		if exists {
+			base = &b
+		}
+	}
+	if r, err = r.withoutKnown(base, opts.newFromRev); err != nil {
+		fail(err)
+	}
+	n := len(r.findings)
+	if n == 0 {
+		return exitClean
+	}
+	log.Printf("%d %s not fixed (no suggested fix applies); run perfvet without -fix to list %s", n, plural(n, "finding"), pronoun(n))
+	if opts.exitZero {
+		return exitClean
+	}
+	return exitFindings
 }
 
 // pronoun is "it" for one finding, "them" for more.

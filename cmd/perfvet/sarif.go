@@ -70,6 +70,7 @@ type sarifRule struct {
 	Name                 string       `json:"name"`
 	ShortDescription     sarifMessage `json:"shortDescription"`
 	FullDescription      sarifMessage `json:"fullDescription"`
+	Help                 sarifMessage `json:"help"` // what GitHub shows as the rule's help
 	HelpURI              string       `json:"helpUri,omitempty"`
 	DefaultConfiguration struct {
 		Level string `json:"level"`
@@ -176,6 +177,7 @@ func sarifDriverOf(all []*analysis.Analyzer) sarifDriver {
 			Name:             a.Name,
 			ShortDescription: sarifMessage{strings.TrimSpace(summary)},
 			FullDescription:  sarifMessage{strings.TrimSpace(a.Doc)},
+			Help:             sarifMessage{strings.TrimSpace(a.Doc) + "\n\nSee " + a.URL},
 			HelpURI:          a.URL,
 		}
 		rule.DefaultConfiguration.Level = "warning"

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"log"
 	"os"
 	"os/exec"
 	"slices"
@@ -122,7 +121,7 @@ func (a analysisRun) run(extra ...string) ([]byte, int) {
 func (a analysisRun) fix(opts outputOptions) int {
 	out, code := a.run()
 	os.Stdout.Write(out)
-	if code != 0 {
+	if code != exitClean {
 		return code
 	}
 	out, code = a.run("-fix=false", "-json")
@@ -130,36 +129,10 @@ func (a analysisRun) fix(opts outputOptions) int {
 	if err != nil {
 		fail(err)
 	}
-	if len(errs) > 0 || code != 0 {
-		return max(code, 1)
+	if len(errs) > 0 || code != exitClean {
+		return max(code, exitFailure)
 	}
-	if opts.diff {
-		findings = slices.DeleteFunc(findings, func(f finding) bool { return len(f.Fixes) > 0 })
-	}
-	r, err := newReport(findings, nil, opts)
-	if err != nil {
-		fail(err)
-	}
-	var base *baseline
-	if opts.baseline != "" {
-		b, exists, err := readBaseline(opts.baseline)
-		if err != nil {
-			fail(err)
-		}
-		if exists {
-			base = &b
-		}
-	}
-	if r, err = r.withoutKnown(base, opts.newFromRev); err != nil {
-		fail(err)
-	}
-	if n := len(r.findings); n > 0 {
-		log.Printf("%d %s not fixed (no suggested fix applies); run perfvet without -fix to list %s", n, plural(n, "finding"), pronoun(n))
-		if !opts.exitZero {
-			return exitFindings
-		}
-	}
-	return 0
+	return reportUnfixed(findings, opts)
 }
 
 // applyBuildTags makes -tags reach the go command. The driver of
