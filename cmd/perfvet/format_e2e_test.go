@@ -432,3 +432,35 @@ func TestGitHubEscaping(t *testing.T) {
 		t.Errorf("renderGitHub = %q, want %q", got, want)
 	}
 }
+
+// TestPathsFromGitRoot checks that annotations and SARIF name files
+// from the top of the git work tree when the module sits in a
+// subdirectory of the repository, as GitHub resolves them.
+func TestPathsFromGitRoot(t *testing.T) {
+	repo := t.TempDir()
+	module := filepath.Join(repo, "svc")
+	if err := os.CopyFS(module, os.DirFS(lintModule)); err != nil {
+		t.Fatal(err)
+	}
+	gitRepo(t, repo)
+
+	r := perfvet(t, module, "-format=github", "./concat")
+	wantCode(t, r, exitFindings)
+	if !strings.HasPrefix(r.stdout, "::warning file=svc/concat/concat.go,") {
+		t.Errorf("want the annotation's file relative to the repository, got %s", r)
+	}
+
+	r = perfvet(t, module, "-format=sarif", "./concat")
+	validateSARIF(t, r.stdout)
+	var out sarifOutput
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Runs) != 1 || len(out.Runs[0].Results) != 1 {
+		t.Fatalf("want one result, got %s", r.stdout)
+	}
+	wantSARIFPlace(t, out.Runs[0].Results[0].Locations, "svc/concat/concat.go", lineOf(t, filepath.Join(module, "concat/concat.go"), "out += x"), 3)
+	if base, err := url.Parse(out.Runs[0].OriginalURIBaseIDs["%SRCROOT%"].URI); err != nil || !sameDir(t, base.Path, repo) {
+		t.Errorf("%%SRCROOT%% should be the repository, %s; got %v", repo, out.Runs[0].OriginalURIBaseIDs)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -93,6 +94,30 @@ func TestProfileShareInJSON(t *testing.T) {
 	f := out.Findings[0]
 	if f.Analyzer != "concatloop" || filepath.Base(f.Posn.File) != "work.go" || f.Share == nil || *f.Share < 0.2 || *f.Share > 1 {
 		t.Fatalf("want the concatloop finding in work.go with a share number, got %s", r.stdout)
+	}
+}
+
+func TestProfileShareInSARIF(t *testing.T) {
+	r := perfvet(t, hotModule, "-format=sarif", "-profile="+hotProfile(t), "./...")
+	wantCode(t, r, exitFindings)
+	validateSARIF(t, r.stdout)
+	var out struct {
+		Runs []struct {
+			Results []struct {
+				Properties struct {
+					Share *float64 `json:"share"`
+				} `json:"properties"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Runs) != 1 || len(out.Runs[0].Results) != 1 {
+		t.Fatalf("want one result, the hot concatenation, got %s", r.stdout)
+	}
+	if share := out.Runs[0].Results[0].Properties.Share; share == nil || *share < 0.2 || *share > 1 {
+		t.Fatalf("want the result's share among its properties, got %s", r.stdout)
 	}
 }
 
