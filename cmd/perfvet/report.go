@@ -149,7 +149,7 @@ func (r report) render(opts outputOptions, all []*analysis.Analyzer) error {
 
 // reportUnfixed says in one line how many of findings, found after
 // -fix applied the fixes, no fix took care of, and returns the exit
-// status: 3 if there are any (0 with -exit-zero). Under -diff, which
+// status: 3 if there are any. Under -diff, which
 // changes no file, those are the findings without a suggested fix. A
 // baseline or -new-from-rev leaves out the findings they know.
 func reportUnfixed(findings []finding, opts outputOptions) int {
@@ -178,9 +178,6 @@ func reportUnfixed(findings []finding, opts outputOptions) int {
 		return exitClean
 	}
 	log.Printf("%d %s not fixed (no suggested fix applies); run perfvet without -fix to list %s", n, plural(n, "finding"), pronoun(n))
-	if opts.exitZero {
-		return exitClean
-	}
 	return exitFindings
 }
 

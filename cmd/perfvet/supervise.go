@@ -117,11 +117,13 @@ func (a analysisRun) run(extra ...string) ([]byte, int) {
 // driver does, then runs the analysis once more to count the findings
 // that no fix took care of: with -diff, those without a suggested fix.
 // Findings left over are an exit status of 3, as in every other mode,
-// with a line saying how many.
+// with a line saying how many. -exit-zero skips the count.
 func (a analysisRun) fix(opts outputOptions) int {
 	out, code := a.run()
 	os.Stdout.Write(out)
-	if code != exitClean {
+	if code != exitClean || opts.exitZero {
+		// With -exit-zero what is left cannot change the status, and
+		// counting it would cost a second analysis.
 		return code
 	}
 	out, code = a.run("-fix=false", "-json")
