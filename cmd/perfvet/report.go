@@ -57,11 +57,11 @@ func finish(out []byte, code int, opts outputOptions, all []*analysis.Analyzer) 
 	if err != nil {
 		fail(err)
 	}
-	base, err := r.loadOrWriteBaseline(opts)
+	base, written, err := r.loadOrWriteBaseline(opts)
 	if err != nil {
 		fail(err)
 	}
-	if base == nil && opts.baseline != "" {
+	if written {
 		// Written: the run passes, and a tool reading the output
 		// (a SARIF upload) still gets a document.
 		r.findings = nil
@@ -86,31 +86,31 @@ func finish(out []byte, code int, opts outputOptions, all []*analysis.Analyzer) 
 }
 
 // loadOrWriteBaseline returns the baseline of -baseline to filter with,
-// or nil after writing it: when the file does not exist yet, or with
-// -baseline-update. With no -baseline it returns nil and writes nothing.
-// A run in which an analyzer failed writes no baseline, since it would
+// or writes it, when the file does not exist yet or with
+// -baseline-update, and says so. With no -baseline it does neither. A
+// run in which an analyzer failed writes no baseline, since it would
 // miss that analyzer's findings.
-func (r report) loadOrWriteBaseline(opts outputOptions) (*baseline, error) {
+func (r report) loadOrWriteBaseline(opts outputOptions) (base *baseline, written bool, err error) {
 	if opts.baseline == "" {
-		return nil, nil
+		return nil, false, nil
 	}
 	b, exists, err := readBaseline(opts.baseline)
 	if err != nil && !opts.baselineUpdate {
-		return nil, err
+		return nil, false, err
 	}
 	if exists && !opts.baselineUpdate {
-		return &b, nil
+		return &b, false, nil
 	}
 	if len(r.errs) > 0 {
 		r.render(outputOptions{format: formatText}, nil)
-		return nil, fmt.Errorf("not writing baseline %s: the analysis failed", opts.baseline)
+		return nil, false, fmt.Errorf("not writing baseline %s: the analysis failed", opts.baseline)
 	}
 	if err := writeBaseline(opts.baseline, r); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	n := len(r.findings)
 	log.Printf("wrote %d %s to baseline %s; runs with -baseline=%s report only findings not in it", n, plural(n, "finding"), opts.baseline, opts.baseline)
-	return nil, nil
+	return nil, true, nil
 }
 
 // withoutKnown returns r without the findings recorded in base (if not
