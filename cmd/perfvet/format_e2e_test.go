@@ -464,3 +464,15 @@ func TestPathsFromGitRoot(t *testing.T) {
 		t.Errorf("%%SRCROOT%% should be the repository, %s; got %v", repo, out.Runs[0].OriginalURIBaseIDs)
 	}
 }
+
+func TestFileURI(t *testing.T) {
+	for path, want := range map[string]string{
+		"/src/my module/": "file:///src/my%20module/",
+		"/src/a%b.go":     "file:///src/a%25b.go",
+		`C:/src/names.go`: "file:///C:/src/names.go",
+	} {
+		if got := fileURI(path); got != want {
+			t.Errorf("fileURI(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

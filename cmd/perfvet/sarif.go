@@ -141,7 +141,7 @@ func renderSARIF(w io.Writer, r report, all []*analysis.Analyzer) error {
 		Results:    []sarifResult{},
 		ColumnKind: "utf16CodeUnits",
 		OriginalURIBaseIDs: map[string]sarifArtifactLoc{
-			srcRoot: {URI: (&url.URL{Scheme: "file", Path: filepath.ToSlash(r.roots.source) + "/"}).String()},
+			srcRoot: {URI: fileURI(r.roots.source + string(filepath.Separator))},
 		},
 	}
 	inv := sarifInvocation{ExecutionSuccessful: len(r.errs) == 0}
@@ -237,7 +237,17 @@ func (r report) sarifArtifact(file string) sarifArtifactLoc {
 	if rel, ok := relativePath(r.roots.source, file); ok {
 		return sarifArtifactLoc{URI: (&url.URL{Path: rel}).String(), URIBaseID: srcRoot}
 	}
-	return sarifArtifactLoc{URI: (&url.URL{Scheme: "file", Path: filepath.ToSlash(file)}).String()}
+	return sarifArtifactLoc{URI: fileURI(file)}
+}
+
+// fileURI is the file: URI of an absolute path; a Windows path gets the
+// slash before its drive letter (file:///C:/src/).
+func fileURI(path string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }
 
 // utf16Column converts the byte column of p to UTF-16 code units, or
