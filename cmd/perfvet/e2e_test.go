@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -23,14 +22,6 @@ var perfvetBin string
 const (
 	lintModule   = "../../testdata/e2e/lint"
 	brokenModule = "../../testdata/e2e/broken"
-)
-
-// Exit statuses of the driver, documented in docs/usage.md.
-const (
-	exitClean    = 0
-	exitFailure  = 1
-	exitUsage    = 2
-	exitFindings = 3
 )
 
 func TestMain(m *testing.M) {
@@ -180,34 +171,31 @@ func TestVetToolSilentOnCleanCode(t *testing.T) {
 	wantSilent(t, run(t, lintModule, "go", "vet", "-vettool="+perfvetBin, "./clean"))
 }
 
-func TestJSONOutputParses(t *testing.T) {
-	r := perfvet(t, lintModule, "-json", "./concat")
-	wantCode(t, r, exitClean)
-	// The driver prints package ID -> analyzer -> diagnostics.
-	var tree map[string]map[string]json.RawMessage
-	if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil {
-		t.Fatalf("-json output does not parse: %v\n%s", err, r)
-	}
-	var diags []struct {
-		Posn    string `json:"posn"`
-		Message string `json:"message"`
-	}
-	raw, ok := tree["example.com/lint/concat"]["concatloop"]
-	if !ok {
-		t.Fatalf("-json output has no concatloop entry for example.com/lint/concat:\n%s", r.stdout)
-	}
-	if err := json.Unmarshal(raw, &diags); err != nil {
-		t.Fatalf("concatloop entry is not a list of diagnostics: %v\n%s", err, raw)
-	}
-	if len(diags) != 1 || !strings.Contains(diags[0].Posn, "concat.go") || !strings.Contains(diags[0].Message, "strings.Builder") {
-		t.Fatalf("want one concatloop diagnostic in concat.go, got %+v", diags)
-	}
-}
-
 func TestFixRewritesAndBuilds(t *testing.T) {
 	dir := copyModule(t, lintModule)
 	wantCode(t, perfvet(t, dir, "-fix", "./concat"), exitClean)
 	wantFixed(t, dir)
+}
+
+// TestFixReportsFindingsLeft checks that -fix, and -fix -diff, exit
+// with 3 and say how many findings no fix takes care of: in package
+// directives, the concatenation is fixed, the two directive findings
+// are not.
+func TestFixReportsFindingsLeft(t *testing.T) {
+	for _, args := range [][]string{{"-fix"}, {"-fix", "-diff"}} {
+		dir := copyModule(t, lintModule)
+		r := perfvet(t, dir, append(args, "./directives")...)
+		wantCode(t, r, exitFindings)
+		if r.stderr != "perfvet: 2 findings not fixed (no suggested fix applies); run perfvet without -fix to list them\n" {
+			t.Errorf("perfvet %s: want one line counting the findings left, got %s", strings.Join(args, " "), r)
+		}
+		// -exit-zero fixes without counting what is left.
+		dir = copyModule(t, lintModule)
+		r = perfvet(t, dir, append(args, "-exit-zero", "./directives")...)
+		if r.code != exitClean || r.stderr != "" {
+			t.Errorf("perfvet %s -exit-zero: want a clean exit without the count, got %s", strings.Join(args, " "), r)
+		}
+	}
 }
 
 // wantFixed fails the test unless the concat package of the lint module

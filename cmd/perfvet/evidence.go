@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -127,129 +126,6 @@ func goList(patterns []string, format string, flags ...string) ([]string, error)
 		return nil, fmt.Errorf("go list %s: %s", strings.Join(patterns, " "), firstLine(strings.TrimSpace(stderr.String())))
 	}
 	return slices.DeleteFunc(strings.Split(string(out), "\n"), func(s string) bool { return s == "" }), nil
-}
-
-// orderByShare rewrites the driver's text output when findings carry a
-// profile share: highest share first, then a one-line summary. Lines
-// that do not start a finding (the -c context lines) stay with the
-// finding they follow.
-func orderByShare(text []byte) []byte {
-	blocks := splitFindings(string(text))
-	shares := make([]float64, len(blocks))
-	var anyShare bool
-	for i, b := range blocks {
-		first, _, _ := strings.Cut(b, "\n")
-		if s, ok := hotness.ParseSuffix(first); ok {
-			shares[i], anyShare = s, true
-		} else {
-			shares[i] = -1
-		}
-	}
-	if !anyShare {
-		return text
-	}
-	idx := make([]int, len(blocks))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		switch {
-		case shares[a] > shares[b]:
-			return -1
-		case shares[a] < shares[b]:
-			return 1
-		}
-		return 0
-	})
-	var out strings.Builder
-	for _, i := range idx {
-		out.WriteString(blocks[i])
-	}
-	out.WriteString(summary(blocks, shares))
-	return []byte(out.String())
-}
-
-// splitFindings splits driver text output into one block per finding:
-// its line, then its related information ("pos: \tmessage") and source
-// context (lines starting with a tab).
-func splitFindings(text string) []string {
-	var blocks []string
-	for line := range strings.Lines(text) {
-		if len(blocks) > 0 && (strings.HasPrefix(line, "\t") || strings.Contains(line, ": \t")) {
-			blocks[len(blocks)-1] += line
-			continue
-		}
-		blocks = append(blocks, line)
-	}
-	return blocks
-}
-
-// summary is the last line of profile-ordered output: how many findings
-// there are and the CPU time of the code they are in. Findings of one
-// loop share a share; distinct loops are added, so overlapping (nested)
-// loops make the total an upper bound.
-func summary(blocks []string, shares []float64) string {
-	seen := make(map[string]bool)
-	var n int
-	var total float64
-	for i, b := range blocks {
-		if shares[i] < 0 {
-			continue
-		}
-		n++
-		file, _, _ := strings.Cut(b, ":")
-		key := file + "\x00" + strconv.FormatFloat(shares[i], 'f', -1, 64)
-		if !seen[key] {
-			seen[key] = true
-			total += shares[i]
-		}
-	}
-	return fmt.Sprintf("perfvet: %d %s in code holding up to %.1f%% of CPU time in the profile\n", n, plural(n, "finding"), min(total, 1)*100)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
-}
-
-// addShares adds a "share" number to every diagnostic of the driver's
-// JSON output whose message states one, so that tools need not parse
-// messages. Output that is not the driver's JSON is returned unchanged.
-func addShares(out []byte) []byte {
-	var tree map[string]map[string]json.RawMessage
-	if json.Unmarshal(out, &tree) != nil {
-		return out
-	}
-	changed := false
-	for _, byAnalyzer := range tree {
-		for name, raw := range byAnalyzer {
-			var diags []map[string]any
-			if json.Unmarshal(raw, &diags) != nil {
-				continue // an analyzer error, not a list
-			}
-			for _, d := range diags {
-				if msg, ok := d["message"].(string); ok {
-					if share, ok := hotness.ParseSuffix(msg); ok {
-						d["share"] = share
-						changed = true
-					}
-				}
-			}
-			if enc, err := json.Marshal(diags); err == nil {
-				byAnalyzer[name] = enc
-			}
-		}
-	}
-	if !changed {
-		return out
-	}
-	enc, err := json.MarshalIndent(tree, "", "\t")
-	if err != nil {
-		return out
-	}
-	return append(enc, '\n')
 }
 
 // parseEvidenceFlags sets the hotness pass's settings from args in the

@@ -20,6 +20,7 @@ func TestStandalonePatterns(t *testing.T) {
 		{args: []string{"-test=false", "-debug", "t", "./..."}, wantPatterns: []string{"./..."}},
 		{args: []string{"-tripcount.cold", "3", "./..."}, wantPatterns: []string{"./..."}, wantTests: true},
 		{args: []string{"-fix", "-diff", "x.go"}, wantPatterns: []string{"x.go"}, wantTests: true},
+		{args: []string{"-format", "sarif", "-baseline", "b.json", "-new-from-rev", "main", "-exit-zero", "./..."}, wantPatterns: []string{"./..."}, wantTests: true},
 		{args: nil},
 		{args: []string{"help", "concatloop"}},
 		{args: []string{"-flags"}},
@@ -45,6 +46,7 @@ func registerOnce(t *testing.T) {
 	if flag.Lookup("tripcount.cold") == nil {
 		registerPassFlags(flag.CommandLine)
 		registerEvidenceFlags(flag.CommandLine)
+		registerOutputFlags(flag.CommandLine)
 	}
 }
 
@@ -79,5 +81,51 @@ func TestDriverFlagsKnown(t *testing.T) {
 		return d.Name == "tripcount.cold"
 	}) {
 		t.Errorf("perfvet -flags does not declare -tripcount.cold, so go vet would refuse it:\n%s", r.stdout)
+	}
+}
+
+func TestIsVetProtocol(t *testing.T) {
+	for _, args := range [][]string{{"-flags"}, {"-V=full"}, {"--V=full"}, {"-json", "-tripcount.cold=2", "/tmp/go-build/vet.cfg"}} {
+		if !isVetProtocol(args) {
+			t.Errorf("isVetProtocol(%q) = false, want true", args)
+		}
+	}
+	for _, args := range [][]string{nil, {"./..."}, {"-format=sarif", "./..."}, {"help"}, {"-version"}, {"-Vfoo", "./..."}} {
+		if isVetProtocol(args) {
+			t.Errorf("isVetProtocol(%q) = true, want false", args)
+		}
+	}
+}
+
+func TestParseOutputOptions(t *testing.T) {
+	registerOnce(t)
+	all := analyzers.Analyzers()
+	tests := []struct {
+		args []string
+		want outputOptions
+	}{
+		{[]string{"./..."}, outputOptions{format: formatText, contextLines: -1}},
+		{[]string{"-json", "./..."}, outputOptions{format: formatJSON, contextLines: -1}},
+		{[]string{"-json", "-format=json", "./..."}, outputOptions{format: formatJSON, contextLines: -1}},
+		{[]string{"-format", "github", "-exit-zero", "-c", "2", "./..."}, outputOptions{format: formatGitHub, exitZero: true, contextLines: 2}},
+		{[]string{"-baseline=b.json", "-baseline-update", "-new-from-rev=main", "-fix", "-diff", "./..."},
+			outputOptions{format: formatText, contextLines: -1, baseline: "b.json", baselineUpdate: true, newFromRev: "main", fix: true, diff: true}},
+	}
+	for _, test := range tests {
+		got, err := parseOutputOptions(test.args, all)
+		if err != nil || got != test.want {
+			t.Errorf("parseOutputOptions(%q) = %+v, %v; want %+v", test.args, got, err, test.want)
+		}
+	}
+	for _, args := range [][]string{
+		{"-format=xml", "./..."},
+		{"-json", "-format=text", "./..."},
+		{"-baseline-update", "./..."},
+		{"-exit-zero=perhaps", "./..."},
+		{"-c", "many", "./..."},
+	} {
+		if _, err := parseOutputOptions(args, all); err == nil {
+			t.Errorf("parseOutputOptions(%q) accepted bad flags", args)
+		}
 	}
 }

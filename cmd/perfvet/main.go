@@ -37,6 +37,9 @@ func main() {
 	}
 	registerPassFlags(flag.CommandLine)
 	registerEvidenceFlags(flag.CommandLine)
+	if !isVetProtocol(os.Args[1:]) {
+		registerOutputFlags(flag.CommandLine)
+	}
 	all := withNames(analyzers.Analyzers())
 	optInSelected(os.Args[1:], all)
 	if !isChild() && isSummaryHelp(os.Args[1:], all) {

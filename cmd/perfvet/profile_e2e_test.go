@@ -85,19 +85,39 @@ func TestProfileReportsHotFindingsOnly(t *testing.T) {
 
 func TestProfileShareInJSON(t *testing.T) {
 	r := perfvet(t, hotModule, "-json", "-profile="+hotProfile(t), "./...")
-	var tree map[string]map[string][]struct {
-		Message string   `json:"message"`
-		Share   *float64 `json:"share"`
+	wantCode(t, r, exitFindings)
+	out := parseJSONOutput(t, r)
+	// Only the hot loop in package work is reported, with its share.
+	if len(out.Findings) != 1 {
+		t.Fatalf("want one finding, the hot concatenation, got %s", r.stdout)
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil {
-		t.Fatalf("JSON output does not parse: %v\n%s", err, r)
+	f := out.Findings[0]
+	if f.Analyzer != "concatloop" || filepath.Base(f.Posn.File) != "work.go" || f.Share == nil || *f.Share < 0.2 || *f.Share > 1 {
+		t.Fatalf("want the concatloop finding in work.go with a share number, got %s", r.stdout)
 	}
-	diags := tree["example.com/hot/work"]["concatloop"]
-	if len(diags) != 1 || diags[0].Share == nil || *diags[0].Share < 0.2 || *diags[0].Share > 1 {
-		t.Fatalf("want one concatloop finding in example.com/hot/work with a share number, got %s", r.stdout)
+}
+
+func TestProfileShareInSARIF(t *testing.T) {
+	r := perfvet(t, hotModule, "-format=sarif", "-profile="+hotProfile(t), "./...")
+	wantCode(t, r, exitFindings)
+	validateSARIF(t, r.stdout)
+	var out struct {
+		Runs []struct {
+			Results []struct {
+				Properties struct {
+					Share *float64 `json:"share"`
+				} `json:"properties"`
+			} `json:"results"`
+		} `json:"runs"`
 	}
-	if len(tree["example.com/hot"]) != 0 {
-		t.Errorf("the cold main package has findings: %v", tree["example.com/hot"])
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Runs) != 1 || len(out.Runs[0].Results) != 1 {
+		t.Fatalf("want one result, the hot concatenation, got %s", r.stdout)
+	}
+	if share := out.Runs[0].Results[0].Properties.Share; share == nil || *share < 0.2 || *share > 1 {
+		t.Fatalf("want the result's share among its properties, got %s", r.stdout)
 	}
 }
 

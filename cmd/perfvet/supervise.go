@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -24,9 +25,17 @@ func isChild() bool { return os.Getenv(childEnv) != "" }
 // when the analysis fails does the supervisor load them again, to explain
 // the failure in one line per problem instead of the driver's cascade of
 // repeated errors. A clean run thus pays for one load, not two.
+//
+// Whatever the output format, the child prints the driver's JSON, from
+// which the supervisor renders the format asked for, after leaving out
+// the findings that a baseline or -new-from-rev excludes.
 func supervise(patterns []string, tests bool, all []*analysis.Analyzer) int {
 	if err := checkFilePatterns(patterns); err != nil {
 		fail(err)
+	}
+	opts, err := parseOutputOptions(os.Args[1:], all)
+	if err != nil {
+		usageError(err)
 	}
 	if err := parseEvidenceFlags(os.Args[1:], all); err != nil {
 		fail(err)
@@ -40,11 +49,50 @@ func supervise(patterns []string, tests bool, all []*analysis.Analyzer) int {
 		fail(err)
 	}
 	defer cleanup()
+	a := analysisRun{pgoFlags: pgoFlags, patterns: patterns, tests: tests}
+	a.flags, a.dashdash = flagArgs(os.Args[1:], patterns)
+	if opts.fix {
+		return a.fix(opts)
+	}
+	out, code := a.run("-json")
+	return finish(out, code, opts, all)
+}
+
+// analysisRun is how to start the analysis child: the user's flags, the
+// patterns, and the default.pgo assignments found for them.
+type analysisRun struct {
+	pgoFlags []string
+	flags    []string // the command line up to the patterns
+	dashdash bool     // the patterns followed "--"
+	patterns []string
+	tests    bool
+}
+
+// flagArgs splits args into the flags before patterns, and whether a
+// "--" separated them.
+func flagArgs(args, patterns []string) (flags []string, dashdash bool) {
+	flags = args[:len(args)-len(patterns)]
+	if n := len(flags); n > 0 && flags[n-1] == "--" {
+		return flags[:n-1], true
+	}
+	return flags, false
+}
+
+// run runs the analysis in a child perfvet with extra flags after the
+// user's, passes on what it printed on standard error, and returns what
+// it printed on standard output and its exit status. When the analysis
+// stopped, it explains why in one line per problem and exits.
+func (a analysisRun) run(extra ...string) ([]byte, int) {
+	args := slices.Concat(a.pgoFlags, a.flags, extra)
+	if a.dashdash {
+		args = append(args, "--")
+	}
+	args = append(args, a.patterns...)
 	self, err := os.Executable()
 	if err != nil {
 		fail(fmt.Errorf("finding the perfvet executable: %w", err))
 	}
-	child := exec.Command(self, append(pgoFlags, os.Args[1:]...)...)
+	child := exec.Command(self, args...)
 	child.Env = append(os.Environ(), childEnv+"=1")
 	// The driver prints its findings only once it has finished, so
 	// holding its output back delays nothing, and lets a failure be
@@ -57,13 +105,36 @@ func supervise(patterns []string, tests bool, all []*analysis.Analyzer) int {
 	}
 	if code == 1 {
 		// The driver's status for anything that stopped the analysis.
-		if err := checkPackages(patterns, tests); err != nil {
+		if err := checkPackages(a.patterns, a.tests); err != nil {
 			fail(err)
 		}
 	}
-	os.Stdout.Write(addShares(stdout.Bytes()))
-	os.Stderr.Write(orderByShare(stderr.Bytes()))
-	return code
+	os.Stderr.Write(stderr.Bytes())
+	return stdout.Bytes(), code
+}
+
+// fix applies the suggested fixes (or, with -diff, prints them) as the
+// driver does, then runs the analysis once more to count the findings
+// that no fix took care of: with -diff, those without a suggested fix.
+// Findings left over are an exit status of 3, as in every other mode,
+// with a line saying how many. -exit-zero skips the count.
+func (a analysisRun) fix(opts outputOptions) int {
+	out, code := a.run()
+	os.Stdout.Write(out)
+	if code != exitClean || opts.exitZero {
+		// With -exit-zero what is left cannot change the status, and
+		// counting it would cost a second analysis.
+		return code
+	}
+	out, code = a.run("-fix=false", "-json")
+	findings, errs, err := parseDriverJSON(out)
+	if err != nil {
+		fail(err)
+	}
+	if len(errs) > 0 || code != exitClean {
+		return max(code, exitFailure)
+	}
+	return reportUnfixed(findings, opts)
 }
 
 // applyBuildTags makes -tags reach the go command. The driver of
