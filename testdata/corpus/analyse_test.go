@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/perfvet/perfvet/analyzers"
@@ -38,28 +37,36 @@ func (r *result) counts() map[string]int {
 	return n
 }
 
-// The -json output of the analysis driver: package ID → analyzer name →
-// either a list of diagnostics or {"error": "..."}.
+// The -json output of perfvet (docs/usage.md): findings sorted by
+// position, each file once, and the analyzers that failed.
 type (
-	jsonTree map[string]map[string]json.RawMessage
-
+	jsonReport struct {
+		Findings []jsonDiag `json:"findings"`
+		Errors   []struct {
+			Package  string `json:"package"`
+			Analyzer string `json:"analyzer"`
+			Error    string `json:"error"`
+		} `json:"errors"`
+	}
 	jsonDiag struct {
-		Posn           string    `json:"posn"`
-		Message        string    `json:"message"`
-		SuggestedFixes []jsonFix `json:"suggested_fixes"`
+		Analyzer string `json:"analyzer"`
+		Posn     struct {
+			File   string `json:"file"`
+			Line   int    `json:"line"`
+			Column int    `json:"column"`
+		} `json:"posn"`
+		Message string    `json:"message"`
+		Fixes   []jsonFix `json:"fixes"`
 	}
 	jsonFix struct {
 		Message string     `json:"message"`
 		Edits   []jsonEdit `json:"edits"`
 	}
 	jsonEdit struct {
-		Filename string `json:"filename"`
+		Filename string `json:"file"`
 		Start    int    `json:"start"`
 		End      int    `json:"end"`
 		New      string `json:"new"`
-	}
-	jsonError struct {
-		Error string `json:"error"`
 	}
 )
 
@@ -77,90 +84,36 @@ func analyse(bin, root string) (*result, error) {
 	if err != nil {
 		return nil, err
 	}
-	stdout, stderr, err := run(root, bin, "-json", "-testfiles", "-hoistfield.static", "./...")
+	stdout, stderr, err := run(root, bin, "-json", "-exit-zero", "-testfiles", "-hoistfield.static", "./...")
 	if err != nil || len(bytes.TrimSpace(stderr)) > 0 {
 		return nil, fmt.Errorf("perfvet -json ./... in %s: %v\n%s", root, err, tail(stderr, 60))
 	}
-	var tree jsonTree
-	if err := json.Unmarshal(stdout, &tree); err != nil {
+	var report jsonReport
+	if err := json.Unmarshal(stdout, &report); err != nil {
 		return nil, fmt.Errorf("decoding perfvet -json output: %w", err)
 	}
-	res, err := collect(tree, root)
-	if err != nil {
-		return nil, err
-	}
+	res := collect(report, root)
 	res.packages = len(strings.Fields(string(list)))
 	return res, nil
 }
 
-// collect turns the JSON tree into sorted, de-duplicated findings and
-// errors. A file in a package and its test variant is analysed twice.
-func collect(tree jsonTree, root string) (*result, error) {
+// collect turns perfvet's findings and errors into the corpus's, with
+// paths relative to root.
+func collect(report jsonReport, root string) *result {
 	res := new(result)
-	seen := make(map[finding]bool)
-	seenErr := make(map[string]bool)
-	for pkg, byAnalyzer := range tree {
-		pkg, _, _ = strings.Cut(pkg, " ") // "p [p.test]" is p
-		for name, raw := range byAnalyzer {
-			if bytes.HasPrefix(bytes.TrimSpace(raw), []byte("{")) {
-				var e jsonError
-				if err := json.Unmarshal(raw, &e); err != nil {
-					return nil, fmt.Errorf("decoding error of %s on %s: %w", name, pkg, err)
-				}
-				if msg := pkg + ": " + name + ": " + e.Error; !seenErr[msg] {
-					seenErr[msg] = true
-					res.errors = append(res.errors, msg)
-				}
-				continue
-			}
-			var diags []jsonDiag
-			if err := json.Unmarshal(raw, &diags); err != nil {
-				return nil, fmt.Errorf("decoding diagnostics of %s on %s: %w", name, pkg, err)
-			}
-			for _, d := range diags {
-				f, err := newFinding(d, name, root)
-				if err != nil {
-					return nil, err
-				}
-				key := f
-				key.fix = nil
-				if !seen[key] {
-					seen[key] = true
-					res.findings = append(res.findings, f)
-				}
-			}
+	for _, d := range report.Findings {
+		f := finding{analyzer: d.Analyzer, message: d.Message, file: relative(root, d.Posn.File), line: d.Posn.Line, col: d.Posn.Column}
+		if len(d.Fixes) > 0 {
+			f.fix = &d.Fixes[0]
 		}
+		res.findings = append(res.findings, f)
+	}
+	for _, e := range report.Errors {
+		res.errors = append(res.errors, e.Package+": "+e.Analyzer+": "+e.Error)
 	}
 	sortFindings(res.findings)
 	sort.Strings(res.errors)
-	return res, nil
-}
-
-// newFinding converts a diagnostic whose position is "file:line:col".
-// The analyzer's name, which perfvet appends to each message, is dropped:
-// the baseline line names it already.
-func newFinding(d jsonDiag, analyzer, root string) (finding, error) {
-	f := finding{analyzer: analyzer, message: strings.TrimSuffix(d.Message, " ("+analyzer+")")}
-	rest, col, ok1 := cutLast(d.Posn)
-	file, line, ok2 := cutLast(rest)
-	if !ok1 || !ok2 {
-		return f, fmt.Errorf("%s: diagnostic position %q is not file:line:col", analyzer, d.Posn)
-	}
-	f.file, f.line, f.col = relative(root, file), line, col
-	if len(d.SuggestedFixes) > 0 {
-		f.fix = &d.SuggestedFixes[0]
-	}
-	return f, nil
-}
-
-// cutLast splits "s:n" into s and the number n.
-func cutLast(s string) (string, int, bool) {
-	i := strings.LastIndexByte(s, ':')
-	if i < 0 {
-		return s, 0, false
-	}
-	n, err := strconv.Atoi(s[i+1:])
-	return s[:i], n, err == nil
+	return res
 }
 
 // relative returns file relative to root, with forward slashes, so that
