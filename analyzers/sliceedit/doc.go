@@ -19,7 +19,8 @@
 //     s, s = slices.Delete(s, 0, k) with k constant or loop-invariant;
 //   - deleting, by index, from the slice the loop walks, forwards,
 //     backwards or by range: s = append(s[:i], s[i+1:]...),
-//     s = slices.Delete(s, i, i+1), or copy(s[i:], s[i+1:]) and a shrink.
+//     s = slices.Delete(s, i, i+1), or copy(s[i:], s[i+1:]) and a shrink;
+//     inserting at the loop's index (slices.Insert(s, i+1, x)) likewise.
 //
 // The slice must live across iterations: a local variable the loop
 // carries from one iteration to the next, or a location that stays put
@@ -47,7 +48,11 @@
 // s[:len(s)-1], slices.Delete(s, len(s)-1, len(s))); on slices rebuilt on
 // each iteration, replaced by a fresh slice on some iterations, or cut
 // to a fixed length (a list of the ten most recent entries); on
-// clones (append([]T(nil), s...)); on a fixed-size window slid with
+// clones (append([]T(nil), s...)) and prepends of another slice, which
+// may be empty (append(p, s...)); on inserts and deletes at an index
+// found afresh on each iteration (a sorted insert, a delete after a
+// search), whose cost depends on where the index falls; on a fixed-size
+// window slid with
 // copy(buf, buf[1:]), which does not shrink; on edits that run once
 // before the loop exits; and on loops with a constant trip count below
 // the -tripcount.cold threshold.

@@ -42,6 +42,9 @@ const (
 	// insertFixed inserts at another index that is the same on every
 	// iteration.
 	insertFixed
+	// insertCounter inserts at the loop's own index: the loop inserts
+	// into the slice it walks.
+	insertCounter
 	// removeFront removes the first element (or a fixed number of them).
 	removeFront
 	// removeFixed removes at another index that is the same on every
@@ -111,6 +114,8 @@ func classify(e edit, l *loops.Loop, oracle *invariant.Oracle) (kind, bool) {
 			return prepend, true
 		case at == fixedIndex:
 			return insertFixed, true
+		case at == counter:
+			return insertCounter, true
 		}
 	case removal:
 		switch at {
@@ -197,6 +202,9 @@ func message(k kind, e edit, name string, call *ast.CallExpr, l *loops.Loop) str
 		}
 		return name + " loses " + what + " by copying on every iteration of " + loop + ", moving every remaining element each time" + cost +
 			"re-slice instead (" + reslice + "), or keep a head index or a queue (container/list)"
+	case insertCounter:
+		return "inserting into " + name + " inside " + loop + " moves every later element of " + name + " on each insertion" + cost +
+			"build the result in a new slice in one pass"
 	case removeFixed:
 		return name + " has elements removed at a fixed index on every iteration of " + loop + ", moving every later element each time" + cost +
 			"mark what to remove and filter once after the loop with slices.DeleteFunc"

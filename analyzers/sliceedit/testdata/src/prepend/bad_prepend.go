@@ -138,3 +138,28 @@ func generic[T any](xs []T) []T {
 	}
 	return s
 }
+
+// Inserting into the slice a loop walks moves every later element on
+// each insertion.
+func duplicateNegatives(s []int) []int {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0 {
+			s = slices.Insert(s, i+1, s[i]) // want `inserting into s inside the for loop moves every later element of s on each insertion \(O\(n\) per iteration, O\(n²\) in all\); build the result in a new slice in one pass`
+			i++
+		}
+	}
+	return s
+}
+
+// retry is a loop built with goto.
+func retry(xs []int) []int {
+	var s []int
+	i := 0
+again:
+	if i < len(xs) {
+		s = append([]int{xs[i]}, s...) // want `s is prepended to on every iteration of the goto loop at label again`
+		i++
+		goto again
+	}
+	return s
+}
