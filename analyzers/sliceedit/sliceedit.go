@@ -2,7 +2,6 @@ package sliceedit
 
 import (
 	_ "embed"
-	"fmt"
 	"go/ast"
 	"go/types"
 
@@ -198,7 +197,7 @@ func message(k kind, e edit, name string, call *ast.CallExpr, l *loops.Loop) str
 	case removeFront:
 		what, reslice := "its first element", name+" = "+name+"[1:]"
 		if n, ok := intConst(e.end); !ok || n != 1 {
-			what, reslice = "its first elements", name+" = "+name+"["+endText(call, e)+":]"
+			what, reslice = "its first elements", name+" = "+name+"["+endText(call)+":]"
 		}
 		return name + " loses " + what + " by copying on every iteration of " + loop + ", moving every remaining element each time" + cost +
 			"re-slice instead (" + reslice + "), or keep a head index or a queue (container/list)"
@@ -218,21 +217,18 @@ func message(k kind, e edit, name string, call *ast.CallExpr, l *loops.Loop) str
 }
 
 // endText is the source of the index up to which a front removal
-// removes, for the re-slicing remedy.
-func endText(call *ast.CallExpr, e edit) string {
-	switch call.Fun.(type) {
-	case *ast.Ident: // append(s[:0], s[k:]...) or copy(s, s[k:])
-		if len(call.Args) == 2 {
-			if se, ok := ast.Unparen(call.Args[1]).(*ast.SliceExpr); ok && se.Low != nil {
-				return types.ExprString(se.Low)
-			}
+// removes, for the re-slicing remedy: the k of s[k:] in append(s[:0],
+// s[k:]...) or copy(s, s[k:]), or of slices.Delete(s, 0, k).
+func endText(call *ast.CallExpr) string {
+	switch len(call.Args) {
+	case 2:
+		if se, ok := ast.Unparen(call.Args[1]).(*ast.SliceExpr); ok && se.Low != nil {
+			return types.ExprString(se.Low)
 		}
-	case *ast.SelectorExpr: // slices.Delete(s, 0, k)
-		if len(call.Args) == 3 {
-			return types.ExprString(call.Args[2])
-		}
+	case 3:
+		return types.ExprString(call.Args[2])
 	}
-	return fmt.Sprint(e.end)
+	return "k"
 }
 
 // callAt returns the call expression of call in path.
