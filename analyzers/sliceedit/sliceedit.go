@@ -210,7 +210,7 @@ func message(k kind, e edit, name string, call *ast.CallExpr, l *loops.Loop) str
 	}
 	msg := "deleting from " + name + " inside " + loop + " moves every later element of " + name + " on each deletion" + cost +
 		"filter in place with slices.DeleteFunc"
-	if rs, ok := l.Stmt.(*ast.RangeStmt); ok && types.ExprString(rs.X) == name {
+	if rs, ok := l.Stmt.(*ast.RangeStmt); ok && (types.ExprString(rs.X) == name || types.ExprString(rs.X) == "len("+name+")") {
 		msg += " (ranging over " + name + " while deleting from it also skips the element after each one deleted)"
 	}
 	return msg
