@@ -44,28 +44,30 @@
 // It stays silent on s = s[1:], which re-slices in O(1); on compaction
 // at an index found afresh on each iteration, such as a queue's head
 // index once it has passed a threshold (amortised O(1) per element), or
-// the consumed prefix of a buffer; on edits at the end (append,
-// s[:len(s)-1], slices.Delete(s, len(s)-1, len(s))); on slices rebuilt on
-// each iteration, replaced by a fresh slice on some iterations, or cut
-// to a fixed length (a list of the ten most recent entries); on
-// clones (append([]T(nil), s...)) and prepends of another slice, which
-// may be empty (append(p, s...)); on inserts and deletes at an index
-// found afresh on each iteration (a sorted insert, a delete after a
-// search), whose cost depends on where the index falls; on a fixed-size
-// window slid with
-// copy(buf, buf[1:]), which does not shrink; on edits that run once
-// before the loop exits; and on loops with a constant trip count below
-// the -tripcount.cold threshold.
+// the consumed prefix of a buffer; on inserts and deletes at such an
+// index (a sorted insert, a delete after a search), whose cost depends
+// on where the index falls; on edits at the end (append, s[:len(s)-1],
+// slices.Delete(s, len(s)-1, len(s))); on slices rebuilt on each
+// iteration, replaced by a fresh slice on some iterations, or cut to a
+// fixed length (a list of the ten most recent entries); on clones
+// (append([]T(nil), s...)) and on prepending another slice, which may be
+// empty (append(p, s...)); on a fixed-size window slid with copy(buf,
+// buf[1:]), which does not shrink; on edits that run once before the
+// loop exits; and on loops with a constant trip count below the
+// -tripcount.cold threshold.
 //
 // A suggested fix rewrites a counted loop that deletes from the slice it
 // walks into one slices.DeleteFunc (Go 1.21 and later), when the loop
-// does nothing else and its condition reads the slice and the index only
-// as s[i]: the forward loop that steps back after each deletion (i--),
-// and the backward loop when its condition calls nothing, since it tests
-// the elements in reverse. A loop that ranges over the slice it deletes
-// from gets no fix: it skips the element after each one deleted, which
-// DeleteFunc does not, and the message says so. DeleteFunc zeroes the
-// elements past the new length, where the loop leaves stale copies.
+// does nothing else, the slice is a variable, and the condition reads
+// the slice and the index only as s[i]: the forward loop that steps
+// back after each deletion (i--), and the backward loop when its
+// condition calls nothing, since it tests the elements in reverse. A
+// condition that calls something gets the fix only if no closure or
+// other function can read the slice variable. A loop that ranges over
+// the slice it deletes from gets no fix: it skips the element after each
+// one deleted, which DeleteFunc does not, and the message says so.
+// DeleteFunc zeroes the elements past the new length, where the loop
+// leaves stale copies.
 //
 // Before:
 //
