@@ -12,8 +12,9 @@
 // The analyzer reports three shapes, in a loop that is not cold:
 //
 //   - prepending: s = append([]T{x}, s...), s = slices.Insert(s, 0, x),
-//     or growing s and shifting it up with copy(s[1:], s); inserting at
-//     another index that is the same on every iteration is reported too;
+//     s = append(s[:0], append([]T{x}, s[0:]...)...), or growing s and
+//     shifting it up with copy(s[1:], s); inserting at another index
+//     that is the same on every iteration is reported too;
 //   - removing the first element (or a fixed number of them) by copying:
 //     s = append(s[:0], s[1:]...), copy(s, s[1:]) followed by shrinking
 //     s, s = slices.Delete(s, 0, k) with k constant or loop-invariant;

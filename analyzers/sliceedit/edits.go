@@ -78,14 +78,39 @@ func appendEdit(call *ssa.Call) (edit, bool) {
 		return edit{}, false
 	}
 	hs, ok1 := head.(*ssa.Slice)
+	if !ok1 || !isZero(hs.Low) || hs.High == nil || hs.Max != nil {
+		return edit{}, false
+	}
+	if at, ok := insertedAt(hs, tail); ok {
+		return edit{call: call, shape: insertion, in: hs.X, out: call, at: at}, true
+	}
 	ts, ok2 := tail.(*ssa.Slice)
-	if !ok1 || !ok2 || !isZero(hs.Low) || hs.High == nil || hs.Max != nil || ts.Low == nil || ts.High != nil {
+	if !ok2 || ts.Low == nil || ts.High != nil {
 		return edit{}, false
 	}
 	if !sameSlice(hs.X, ts.X) {
 		return edit{}, false
 	}
 	return edit{call: call, shape: removal, in: hs.X, out: call, at: hs.High, end: ts.Low}, true
+}
+
+// insertedAt recognises the tail of append(s[:i], append([]T{x},
+// s[i:]...)...), which inserts x at i, and returns i.
+func insertedAt(head *ssa.Slice, tail ssa.Value) (ssa.Value, bool) {
+	inner, ok := tail.(*ssa.Call)
+	if !ok || !irutil.IsBuiltin(inner.Common(), "append") || len(inner.Call.Args) != 2 || literalLen(inner.Call.Args[0]) == 0 {
+		return nil, false
+	}
+	rest, ok := inner.Call.Args[1].(*ssa.Slice)
+	if !ok || rest.High != nil || rest.Max != nil || !sameSlice(rest.X, head.X) {
+		return nil, false
+	}
+	ra, oa := linear(head.High)
+	rb, ob := linear(rest.Low)
+	if ra != rb || oa != ob {
+		return nil, false
+	}
+	return head.High, true
 }
 
 // copyEdit recognises copy(s[i:], s[j:]): for i < j it moves the tail

@@ -163,3 +163,14 @@ again:
 	}
 	return s
 }
+
+// sliceTricks inserts with the nested append idiom.
+func sliceTricks(s []string, xs []string) []string {
+	for _, x := range xs {
+		s = append(s[:1], append([]string{x}, s[1:]...)...) // want `s gets elements inserted at a fixed index on every iteration of the loop over xs`
+	}
+	for i := 0; i < len(s); i += 2 {
+		s = append(s[:i], append([]string{"-"}, s[i:]...)...) // want `inserting into s inside the for loop`
+	}
+	return s
+}
