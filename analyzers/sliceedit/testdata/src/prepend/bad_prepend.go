@@ -174,3 +174,11 @@ func sliceTricks(s []string, xs []string) []string {
 	}
 	return s
 }
+
+func constrained[S ~[]E, E any](s S, xs []E) S {
+	for _, x := range xs {
+		s = slices.Insert(s, 0, x) // want `s is prepended to`
+		s = append(S{x}, s...)     // want `s is prepended to`
+	}
+	return s
+}
