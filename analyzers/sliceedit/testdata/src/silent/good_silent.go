@@ -140,6 +140,15 @@ func recent(events []string) []string {
 	return last
 }
 
+func recentMin(events []string, keep int) []string {
+	var last []string
+	for _, e := range events {
+		last = append([]string{e}, last...)
+		last = last[:min(len(last), keep)]
+	}
+	return last
+}
+
 // A window of fixed size slid along the input.
 func window(xs []int) int {
 	buf := make([]int, 8)
