@@ -110,6 +110,14 @@ func (w *walk) fixed(high ssa.Value) bool {
 	if _, ok := high.(*ssa.Const); ok {
 		return true
 	}
+	if call, ok := high.(*ssa.Call); ok && irutil.IsBuiltin(call.Common(), "min") {
+		// s[:min(len(s), 10)]: at most the fixed bound.
+		for _, arg := range call.Common().Args {
+			if w.fixed(arg) {
+				return true
+			}
+		}
+	}
 	return w.oracle.Invariant(high, w.l)
 }
 

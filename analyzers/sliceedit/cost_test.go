@@ -109,7 +109,7 @@ func prependEach(xs []int) []int {
 }
 
 func appendReverse(xs []int) []int {
-	var s []int
+	s := make([]int, 0, len(xs))
 	for _, x := range xs {
 		s = append(s, x)
 	}

@@ -70,7 +70,7 @@ func editOf(call *ssa.Call) (edit, bool) {
 // appendEdit recognises append([]T{x, ...}, s...), which prepends, and
 // append(s[:i], s[j:]...), which removes s[i:j].
 func appendEdit(call *ssa.Call) (edit, bool) {
-	head, tail := call.Call.Args[0], call.Call.Args[1]
+	head, tail := unchange(call.Call.Args[0]), unchange(call.Call.Args[1])
 	if literalLen(head) > 0 {
 		if _, resliced := tail.(*ssa.Slice); !resliced {
 			return edit{call: call, shape: insertion, in: tail, out: call, literal: true}, true
@@ -78,14 +78,42 @@ func appendEdit(call *ssa.Call) (edit, bool) {
 		return edit{}, false
 	}
 	hs, ok1 := head.(*ssa.Slice)
+	if !ok1 || !isZero(hs.Low) || hs.High == nil || hs.Max != nil {
+		return edit{}, false
+	}
+	if at, ok := insertedAt(hs, tail); ok {
+		return edit{call: call, shape: insertion, in: hs.X, out: call, at: at}, true
+	}
 	ts, ok2 := tail.(*ssa.Slice)
-	if !ok1 || !ok2 || !isZero(hs.Low) || hs.High == nil || hs.Max != nil || ts.Low == nil || ts.High != nil {
+	if !ok2 || ts.Low == nil || ts.High != nil {
 		return edit{}, false
 	}
 	if !sameSlice(hs.X, ts.X) {
 		return edit{}, false
 	}
 	return edit{call: call, shape: removal, in: hs.X, out: call, at: hs.High, end: ts.Low}, true
+}
+
+// insertedAt recognises the tail of append(s[:i], append([]T{x},
+// s[i:]...)...), which inserts x at i, and returns i.
+func insertedAt(head *ssa.Slice, tail ssa.Value) (ssa.Value, bool) {
+	inner, ok := tail.(*ssa.Call)
+	if !ok || !irutil.IsBuiltin(inner.Common(), "append") || len(inner.Call.Args) != 2 || literalLen(unchange(inner.Call.Args[0])) == 0 {
+		return nil, false
+	}
+	rest, ok := unchange(inner.Call.Args[1]).(*ssa.Slice)
+	if !ok {
+		return nil, false
+	}
+	if rest.High != nil || rest.Max != nil || !sameSlice(rest.X, head.X) {
+		return nil, false
+	}
+	ra, oa := linear(head.High)
+	rb, ob := linear(rest.Low)
+	if ra != rb || oa != ob {
+		return nil, false
+	}
+	return head.High, true
 }
 
 // copyEdit recognises copy(s[i:], s[j:]): for i < j it moves the tail
@@ -106,9 +134,23 @@ func copyEdit(call *ssa.Call) (edit, bool) {
 	return edit{}, false
 }
 
+// unchange strips the conversions between a slice type and a type
+// parameter constrained to it, which keep the slice as it is.
+func unchange(v ssa.Value) ssa.Value {
+	for range 4 {
+		c, ok := v.(*ssa.ChangeType)
+		if !ok {
+			break
+		}
+		v = c.X
+	}
+	return v
+}
+
 // sliceFrom splits v, s or s[i:] (with any high bound), into s and i; i
 // is nil for s itself.
 func sliceFrom(v ssa.Value) (ssa.Value, ssa.Value) {
+	v = unchange(v)
 	if s, ok := v.(*ssa.Slice); ok && s.Max == nil {
 		if s.Low == nil || isZero(s.Low) {
 			return s.X, nil

@@ -59,7 +59,10 @@ func deleteFuncFix(pass *analysis.Pass, file *ast.File, path []ast.Node, l *loop
 		return analysis.SuggestedFix{}, false
 	}
 	elems, ok := elementReads(info, ifs.Cond, s, i)
-	if !ok || (!forward && hasCalls(info, ifs.Cond)) {
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	if calls := hasCalls(info, ifs.Cond); calls && (!forward || !private(info, path, s)) {
 		return analysis.SuggestedFix{}, false
 	}
 	sl, ok := s.Type().Underlying().(*types.Slice)
@@ -256,6 +259,60 @@ func hasCalls(info *types.Info, e ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// private reports whether only the function's own code, not a closure
+// or another function, can read the variable s: then a call in the
+// condition cannot see s change under it, in the loop or in DeleteFunc.
+func private(info *types.Info, path []ast.Node, s *types.Var) bool {
+	var body *ast.BlockStmt
+	for _, n := range path {
+		switch fn := n.(type) {
+		case *ast.FuncLit:
+			body = fn.Body
+		case *ast.FuncDecl:
+			body = fn.Body
+		}
+		if body != nil {
+			break
+		}
+	}
+	if body == nil || s.Pos() < body.Pos() && !isParam(path, s) {
+		return false // a package-level variable, or captured from outside
+	}
+	captured := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok || captured {
+			return !captured
+		}
+		ast.Inspect(lit.Body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && info.Uses[id] == s {
+				captured = true
+			}
+			return !captured
+		})
+		return false
+	})
+	return !captured
+}
+
+// isParam reports whether s is a parameter or result of the innermost
+// function on path.
+func isParam(path []ast.Node, s *types.Var) bool {
+	for _, n := range path {
+		var ft *ast.FuncType
+		switch fn := n.(type) {
+		case *ast.FuncLit:
+			ft = fn.Type
+		case *ast.FuncDecl:
+			ft = fn.Type
+		default:
+			continue
+		}
+		return ft.Pos() <= s.Pos() && s.Pos() < ft.End()
+	}
+	return false
 }
 
 // paramName picks a name for the predicate's parameter that cond does

@@ -2,7 +2,6 @@ package sliceedit
 
 import (
 	_ "embed"
-	"fmt"
 	"go/ast"
 	"go/types"
 
@@ -42,6 +41,9 @@ const (
 	// insertFixed inserts at another index that is the same on every
 	// iteration.
 	insertFixed
+	// insertCounter inserts at the loop's own index: the loop inserts
+	// into the slice it walks.
+	insertCounter
 	// removeFront removes the first element (or a fixed number of them).
 	removeFront
 	// removeFixed removes at another index that is the same on every
@@ -111,6 +113,8 @@ func classify(e edit, l *loops.Loop, oracle *invariant.Oracle) (kind, bool) {
 			return prepend, true
 		case at == fixedIndex:
 			return insertFixed, true
+		case at == counter:
+			return insertCounter, true
 		}
 	case removal:
 		switch at {
@@ -193,38 +197,38 @@ func message(k kind, e edit, name string, call *ast.CallExpr, l *loops.Loop) str
 	case removeFront:
 		what, reslice := "its first element", name+" = "+name+"[1:]"
 		if n, ok := intConst(e.end); !ok || n != 1 {
-			what, reslice = "its first elements", name+" = "+name+"["+endText(call, e)+":]"
+			what, reslice = "its first elements", name+" = "+name+"["+endText(call)+":]"
 		}
 		return name + " loses " + what + " by copying on every iteration of " + loop + ", moving every remaining element each time" + cost +
 			"re-slice instead (" + reslice + "), or keep a head index or a queue (container/list)"
+	case insertCounter:
+		return "inserting into " + name + " inside " + loop + " moves every later element of " + name + " on each insertion" + cost +
+			"build the result in a new slice in one pass"
 	case removeFixed:
 		return name + " has elements removed at a fixed index on every iteration of " + loop + ", moving every later element each time" + cost +
 			"mark what to remove and filter once after the loop with slices.DeleteFunc"
 	}
 	msg := "deleting from " + name + " inside " + loop + " moves every later element of " + name + " on each deletion" + cost +
 		"filter in place with slices.DeleteFunc"
-	if rs, ok := l.Stmt.(*ast.RangeStmt); ok && types.ExprString(rs.X) == name {
+	if rs, ok := l.Stmt.(*ast.RangeStmt); ok && (types.ExprString(rs.X) == name || types.ExprString(rs.X) == "len("+name+")") {
 		msg += " (ranging over " + name + " while deleting from it also skips the element after each one deleted)"
 	}
 	return msg
 }
 
 // endText is the source of the index up to which a front removal
-// removes, for the re-slicing remedy.
-func endText(call *ast.CallExpr, e edit) string {
-	switch call.Fun.(type) {
-	case *ast.Ident: // append(s[:0], s[k:]...) or copy(s, s[k:])
-		if len(call.Args) == 2 {
-			if se, ok := ast.Unparen(call.Args[1]).(*ast.SliceExpr); ok && se.Low != nil {
-				return types.ExprString(se.Low)
-			}
+// removes, for the re-slicing remedy: the k of s[k:] in append(s[:0],
+// s[k:]...) or copy(s, s[k:]), or of slices.Delete(s, 0, k).
+func endText(call *ast.CallExpr) string {
+	switch len(call.Args) {
+	case 2:
+		if se, ok := ast.Unparen(call.Args[1]).(*ast.SliceExpr); ok && se.Low != nil {
+			return types.ExprString(se.Low)
 		}
-	case *ast.SelectorExpr: // slices.Delete(s, 0, k)
-		if len(call.Args) == 3 {
-			return types.ExprString(call.Args[2])
-		}
+	case 3:
+		return types.ExprString(call.Args[2])
 	}
-	return fmt.Sprint(e.end)
+	return "k"
 }
 
 // callAt returns the call expression of call in path.

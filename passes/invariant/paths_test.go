@@ -2,6 +2,7 @@ package invariant_test
 
 import (
 	"go/token"
+	"slices"
 	"strings"
 	"testing"
 
@@ -76,8 +77,9 @@ func verdicts(oracle *invariant.Oracle, ld *ssa.UnOp, l *loops.Loop) string {
 		if p, ok := invariant.PathOf(ld, l); ok && oracle.PathInvariant(p, l) {
 			v = "invariant"
 		}
-		vs = append([]string{v}, vs...)
+		vs = append(vs, v)
 	}
+	slices.Reverse(vs)
 	return strings.Join(vs, ", ")
 }
 

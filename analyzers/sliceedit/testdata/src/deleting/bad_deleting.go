@@ -56,3 +56,14 @@ func (st *set) prune(keep func(string) bool) {
 		}
 	}
 }
+
+// rangeInt fixes the count before the first deletion, like ranging
+// over s itself.
+func rangeInt(s []int) []int {
+	for i := range len(s) {
+		if i < len(s) && s[i] == 0 {
+			s = slices.Delete(s, i, i+1) // want `deleting from s inside the loop over len\(s\) .* \(ranging over s while deleting from it also skips the element after each one deleted\)`
+		}
+	}
+	return s
+}

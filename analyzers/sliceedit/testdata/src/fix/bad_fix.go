@@ -115,3 +115,28 @@ again:
 	}
 	return s
 }
+
+// No fix: the condition calls a closure that reads s, which sees s
+// shrink as the loop deletes but would not inside DeleteFunc.
+func sharedWithClosure(s []int) []int {
+	seenBefore := func(x int) bool { return len(s) > 0 && s[0] == x }
+	for i := 0; i < len(s); i++ {
+		if seenBefore(s[i]) {
+			s = append(s[:i], s[i+1:]...) // want `deleting from s inside the for loop`
+			i--
+		}
+	}
+	return s
+}
+
+var global []int
+
+// No fix: any function could read a package-level slice.
+func packageLevel(bad func(int) bool) {
+	for i := 0; i < len(global); i++ {
+		if bad(global[i]) {
+			global = append(global[:i], global[i+1:]...) // want `deleting from global inside the for loop`
+			i--
+		}
+	}
+}

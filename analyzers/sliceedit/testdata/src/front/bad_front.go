@@ -96,3 +96,10 @@ func tokens(words []string) int {
 	}
 	return n
 }
+
+func constrainedQueue[S ~[]E, E comparable](q S, stop E) S {
+	for len(q) > 0 && q[0] != stop {
+		q = append(q[:0], q[1:]...) // want `q loses its first element by copying`
+	}
+	return q
+}

@@ -138,3 +138,47 @@ func generic[T any](xs []T) []T {
 	}
 	return s
 }
+
+// Inserting into the slice a loop walks moves every later element on
+// each insertion.
+func duplicateNegatives(s []int) []int {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0 {
+			s = slices.Insert(s, i+1, s[i]) // want `inserting into s inside the for loop moves every later element of s on each insertion \(O\(n\) per iteration, O\(n²\) in all\); build the result in a new slice in one pass`
+			i++
+		}
+	}
+	return s
+}
+
+// retry is a loop built with goto.
+func retry(xs []int) []int {
+	var s []int
+	i := 0
+again:
+	if i < len(xs) {
+		s = append([]int{xs[i]}, s...) // want `s is prepended to on every iteration of the goto loop at label again`
+		i++
+		goto again
+	}
+	return s
+}
+
+// sliceTricks inserts with the nested append idiom.
+func sliceTricks(s []string, xs []string) []string {
+	for _, x := range xs {
+		s = append(s[:1], append([]string{x}, s[1:]...)...) // want `s gets elements inserted at a fixed index on every iteration of the loop over xs`
+	}
+	for i := 0; i < len(s); i += 2 {
+		s = append(s[:i], append([]string{"-"}, s[i:]...)...) // want `inserting into s inside the for loop`
+	}
+	return s
+}
+
+func constrained[S ~[]E, E any](s S, xs []E) S {
+	for _, x := range xs {
+		s = slices.Insert(s, 0, x) // want `s is prepended to`
+		s = append(S{x}, s...)     // want `s is prepended to`
+	}
+	return s
+}

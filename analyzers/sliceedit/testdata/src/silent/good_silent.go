@@ -140,6 +140,15 @@ func recent(events []string) []string {
 	return last
 }
 
+func recentMin(events []string, keep int) []string {
+	var last []string
+	for _, e := range events {
+		last = append([]string{e}, last...)
+		last = last[:min(len(last), keep)]
+	}
+	return last
+}
+
 // A window of fixed size slid along the input.
 func window(xs []int) int {
 	buf := make([]int, 8)
@@ -214,4 +223,25 @@ func buffered(b *bytes.Buffer) int {
 		n += int(c)
 	}
 	return n
+}
+
+// Prepending another slice, which may be empty, is left alone: only a
+// literal of at least one element surely grows the slice each time.
+func prependSlice(parts [][]int) []int {
+	var s []int
+	for _, p := range parts {
+		s = append(p, s...)
+	}
+	return s
+}
+
+// Inserting at an index found afresh each time (a sorted insert) moves
+// a share of the slice that the analysis cannot bound.
+func sortedInsert(xs []int) []int {
+	var s []int
+	for _, x := range xs {
+		i, _ := slices.BinarySearch(s, x)
+		s = slices.Insert(s, i, x)
+	}
+	return s
 }
