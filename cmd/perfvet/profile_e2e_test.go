@@ -180,3 +180,13 @@ func TestBadProfileFailsInOneLine(t *testing.T) {
 		t.Fatalf("want one line naming %s, got %s", bad, r)
 	}
 }
+
+func TestBadThresholdIsUsageError(t *testing.T) {
+	for _, bad := range []string{"-hot=-1", "-hot=150", "-hot=some"} {
+		r := perfvet(t, hotModule, bad, "./...")
+		wantCode(t, r, exitUsage)
+		if msg := strings.TrimSuffix(r.stderr, "\n"); strings.Contains(msg, "\n") || !strings.Contains(msg, "percentage") {
+			t.Errorf("%s: want one line asking for a percentage, got %s", bad, r)
+		}
+	}
+}

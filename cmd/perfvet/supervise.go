@@ -38,7 +38,7 @@ func supervise(patterns []string, tests bool, all []*analysis.Analyzer) int {
 		usageError(err)
 	}
 	if err := parseEvidenceFlags(os.Args[1:], all); err != nil {
-		fail(err)
+		usageError(err)
 	}
 	applyBuildTags(os.Args[1:], all)
 	if err := checkProfiles(); err != nil {

@@ -58,10 +58,24 @@ var (
 func flags() flag.FlagSet {
 	fs := flag.NewFlagSet("hotness", flag.ContinueOnError)
 	fs.StringVar(&Profiles, "profile", "", "comma-separated CPU profiles (pprof) to weigh findings by; default: a main package's default.pgo")
-	fs.Float64Var(&Threshold, "hot", Threshold, "with a profile, report only findings in code holding at least this `percent` of CPU time")
+	fs.Var((*percent)(&Threshold), "hot", "with a profile, report only findings in code holding at least this `percent` of CPU time")
 	fs.BoolVar(&TestFiles, "testfiles", false, "also report findings in _test.go files")
 	fs.StringVar(&PGOMap, "pgomap", "", "file of package-to-default.pgo assignments (set by the perfvet command)")
 	return *fs
+}
+
+// percent is a flag value between 0 and 100.
+type percent float64
+
+func (p *percent) String() string { return strconv.FormatFloat(float64(*p), 'g', -1, 64) }
+
+func (p *percent) Set(s string) error {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || !(v >= 0 && v <= 100) {
+		return fmt.Errorf("want a percentage from 0 to 100, not %q", s)
+	}
+	*p = percent(v)
+	return nil
 }
 
 // Evidence is the pass's result for one package.

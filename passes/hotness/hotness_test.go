@@ -302,3 +302,19 @@ func TestBadProfiles(t *testing.T) {
 		}
 	}
 }
+
+func TestThresholdFlag(t *testing.T) {
+	defer func(old float64) { Threshold = old }(Threshold)
+	f := Analyzer.Flags.Lookup("hot")
+	if f.DefValue != "1" {
+		t.Errorf("-hot defaults to %s, want 1 (docs/profiles.md justifies it)", f.DefValue)
+	}
+	for _, bad := range []string{"-1", "101", "many", "NaN"} {
+		if err := f.Value.Set(bad); err == nil {
+			t.Errorf("-hot=%s accepted", bad)
+		}
+	}
+	if err := f.Value.Set("0.5"); err != nil || Threshold != 0.5 {
+		t.Errorf("-hot=0.5: error %v, threshold %v", err, Threshold)
+	}
+}
