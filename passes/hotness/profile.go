@@ -159,9 +159,6 @@ func (x *Index) add(id int32, ln profile.Line) {
 	fs.frames = append(fs.frames, frame{sample: id, line: int32(ln.Line)})
 }
 
-// Sampled reports whether the profile holds any sample in key.
-func (x *Index) sampled(key funcKey) bool { return x.funcs[key] != nil }
-
 // share returns the fraction of all CPU time in samples that pass
 // through key at a line in [first, last]; first = 0 means any line.
 func (x *Index) share(key funcKey, first, last int) float64 {
