@@ -6,6 +6,7 @@ import (
 
 	"github.com/perfvet/perfvet/analyzers/concatloop"
 	"github.com/perfvet/perfvet/analyzers/fanout"
+	"github.com/perfvet/perfvet/analyzers/hoistcall"
 	"github.com/perfvet/perfvet/analyzers/hoistfield"
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/membership"
@@ -23,6 +24,7 @@ var All = register([]meta.Info{
 	membership.Info,
 	fanout.Info,
 	hoistfield.Info,
+	hoistcall.Info,
 })
 
 // register records each analyzer's name for //perfvet:ignore directives.
