@@ -67,7 +67,11 @@
 // string conversion, a copy or append from it, bytes.Equal and similar
 // read-only functions, the read-only methods of *url.URL) is fine. It
 // also stays silent on calls in a branch that not every iteration
-// takes, and in cold loops.
+// takes, in cold loops, in the bodies of range-over-func statements
+// (the body is a function called once per element: no back edge to
+// dominate), and in the timing loops of benchmarks (for i := 0; i <
+// b.N; i++, for b.Loop(), for pb.Next()), which repeat the call on
+// purpose.
 //
 // A suggested fix declares a local before the loop and replaces the call
 // with it. It is offered when the function cannot panic on these

@@ -64,7 +64,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// Outer loops first: a call is reported at the outermost hot loop
 	// on every iteration of which it runs with the same arguments.
 	for _, l := range forest.All {
-		if !c.counts.Hot(l) {
+		if !c.counts.Hot(l) || c.isBenchmarkLoop(l) {
 			continue
 		}
 		for _, instr := range l.Instrs() {
@@ -417,4 +417,38 @@ func containsNewline(s string) bool {
 		}
 	}
 	return false
+}
+
+// isBenchmarkLoop reports whether l is the timing loop of a benchmark:
+// for i := 0; i < b.N; i++, for b.Loop() or for pb.Next(). Its calls
+// are what the benchmark measures, invariant or not.
+func (c *checker) isBenchmarkLoop(l *loops.Loop) bool {
+	fs, ok := l.Stmt.(*ast.ForStmt)
+	if !ok || fs.Cond == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(fs.Cond, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
+			return !found
+		}
+		t := c.pass.TypesInfo.TypeOf(sel.X)
+		if t == nil {
+			return true
+		}
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		named, ok := types.Unalias(t).(*types.Named)
+		if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "testing" {
+			return true
+		}
+		switch named.Obj().Name() + "." + sel.Sel.Name {
+		case "B.N", "B.Loop", "PB.Next":
+			found = true
+		}
+		return !found
+	})
+	return found
 }

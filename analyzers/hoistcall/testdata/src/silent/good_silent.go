@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"testing"
 	"time"
 )
 
@@ -208,4 +209,14 @@ func rangedOnce(s string) (n int) {
 		n += len(f)
 	}
 	return n
+}
+
+// A benchmark's timing loop repeats the call on purpose.
+func benchLower(b *testing.B, s string) {
+	for i := 0; i < b.N; i++ {
+		_ = strings.ToLower(s)
+	}
+	for b.Loop() {
+		_ = strings.ToUpper(s)
+	}
 }
