@@ -8,6 +8,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/fanout"
 	"github.com/perfvet/perfvet/analyzers/hoistcall"
 	"github.com/perfvet/perfvet/analyzers/hoistfield"
+	"github.com/perfvet/perfvet/analyzers/intermediate"
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/membership"
 	"github.com/perfvet/perfvet/analyzers/prealloc"
@@ -25,6 +26,7 @@ var All = register([]meta.Info{
 	fanout.Info,
 	hoistfield.Info,
 	hoistcall.Info,
+	intermediate.Info,
 })
 
 // register records each analyzer's name for //perfvet:ignore directives.
