@@ -20,7 +20,12 @@
 // after all of them. For maps.Keys(m) and maps.Values(m), the body must
 // not write a map of m's type, by assignment, delete or clear, nor pass
 // one, or a value that may hold one, to a method or function that is
-// not known to be pure, nor call a function value: collecting the keys
+// not known to be pure, nor call a function value; and unless m is a
+// local variable or parameter that no other code can reach (only
+// indexed, ranged over, assigned, or passed to len, delete, clear and
+// the maps iterators), it may call no function of its own package or
+// of any module outside the standard library, which could reach the map
+// through a package-level variable or a pointer it holds: collecting the keys
 // and then deleting from the map in the loop is the correct idiom, and
 // is left alone. For any other iterator, which may read anything and
 // hold a lock while it yields, the body may call only pure functions

@@ -109,8 +109,8 @@ func (c *checker) fillOf(list []ast.Stmt, k int, rs *ast.RangeStmt, uses map[*ty
 		}
 		prod = j
 		as := c.appendAt(list[j], use, v)
-		if as == nil {
-			return fill{}, false
+		if as == nil || use != as.Lhs[0] && use != as.Rhs[0].(*ast.CallExpr).Args[0] {
+			return fill{}, false // not the append's operand: len(s), s[i], ...
 		}
 		if len(f.appends) == 0 || f.appends[len(f.appends)-1] != as {
 			f.appends = append(f.appends, as)

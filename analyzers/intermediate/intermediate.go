@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"go/version"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -131,8 +132,8 @@ func (c *checker) reportCollects(file *ast.File, found []collectFinding) {
 	}
 	uses := c.packageUses(file, found[0].call)
 	for _, f := range found {
-		msg := "slices.Collect materialises every element of " + shorten(f.seq) +
-			" into a new slice only for " + f.loop.Describe() + " to walk it once; range over the iterator directly"
+		msg := "slices.Collect(" + shorten(f.seq) + ") builds a slice of every element only for this range loop to walk it once" +
+			" (an allocation of the whole slice and a second pass); range over " + shorten(f.seq) + " directly"
 		var fixes []analysis.SuggestedFix
 		removeImport := uses == 1
 		if uses > len(found) || removeImport {
@@ -246,15 +247,82 @@ func (c *checker) bodyLeavesSource(body *ast.BlockStmt, seq ast.Expr) bool {
 		obj := calleeObject(info, call)
 		if isFunc(obj, "maps", "Keys") || isFunc(obj, "maps", "Values") {
 			if m, ok := info.TypeOf(call.Args[0]).Underlying().(*types.Map); ok {
-				return c.leavesMap(body, m)
+				return c.leavesMap(body, m, c.ownedMap(call.Args[0]))
 			}
 		}
 	}
 	return c.selfContained(body)
 }
 
-// leavesMap reports whether body cannot write a map of type m.
-func (c *checker) leavesMap(body *ast.BlockStmt, m *types.Map) bool {
+// ownedMap reports whether e is a local variable or parameter whose
+// value no other code can reach: every use of it indexes it, ranges
+// over it, assigns it, or passes it to len, delete, clear, maps.Keys,
+// maps.Values or maps.All. Code the loop calls can then reach the map
+// only through its arguments.
+func (c *checker) ownedMap(e ast.Expr) bool {
+	info := c.pass.TypesInfo
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || c.capturedVars()[v] {
+		return false
+	}
+	for _, f := range c.pass.Files {
+		if f.Pos() > v.Pos() || v.Pos() >= f.End() {
+			continue
+		}
+		owned := true
+		var stack []ast.Node
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return false
+			}
+			if use, ok := n.(*ast.Ident); ok && info.Uses[use] == v && !plainMapUse(info, use, stack[len(stack)-1]) {
+				owned = false
+			}
+			stack = append(stack, n)
+			return owned
+		})
+		return owned
+	}
+	return false
+}
+
+// plainMapUse reports whether parent uses the map variable use in a way
+// that lets no other code reach it.
+func plainMapUse(info *types.Info, use *ast.Ident, parent ast.Node) bool {
+	switch p := parent.(type) {
+	case *ast.IndexExpr:
+		return p.X == use
+	case *ast.RangeStmt:
+		return p.X == use
+	case *ast.AssignStmt:
+		for _, lhs := range p.Lhs {
+			if lhs == use {
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		obj := calleeObject(info, p)
+		if b, ok := obj.(*types.Builtin); ok {
+			switch b.Name() {
+			case "len", "delete", "clear":
+				return true
+			}
+		}
+		return isFunc(obj, "maps", "Keys") || isFunc(obj, "maps", "Values") || isFunc(obj, "maps", "All")
+	}
+	return false
+}
+
+// leavesMap reports whether body cannot write a map of type m. Unless
+// the map is owned (see ownedMap), the body may call only pure code and
+// standard-library functions and methods: any other function may reach
+// the map through a package-level variable or a pointer it holds.
+func (c *checker) leavesMap(body *ast.BlockStmt, m *types.Map, owned bool) bool {
 	info := c.pass.TypesInfo
 	isM := func(e ast.Expr) bool {
 		t := info.TypeOf(e)
@@ -283,8 +351,11 @@ func (c *checker) leavesMap(body *ast.BlockStmt, m *types.Map) bool {
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil && isM(sel.X) {
 				safe = false
 			}
-			if _, static := calleeObject(info, n).(*types.Func); !static {
+			fn, static := calleeObject(info, n).(*types.Func)
+			if !static {
 				safe = false // a function value may reach the map through what it captures
+			} else if !owned && (fn.Pkg() == c.pass.Pkg || !isStd(fn.Pkg())) {
+				safe = false
 			}
 			for _, arg := range n.Args {
 				if isM(arg) {
@@ -406,4 +477,16 @@ func (c *checker) capturedVars() map[*types.Var]bool {
 		})
 	}
 	return c.captured
+}
+
+// isStd reports whether pkg belongs to the standard library, whose code
+// cannot reach this program's variables but through what it is given:
+// its path has no dot in its first element (a module whose path has
+// none is taken for the standard library too).
+func isStd(pkg *types.Package) bool {
+	if pkg == nil {
+		return false
+	}
+	first, _, _ := strings.Cut(pkg.Path(), "/")
+	return !strings.Contains(first, ".")
 }

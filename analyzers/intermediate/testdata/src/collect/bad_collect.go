@@ -9,7 +9,7 @@ import (
 )
 
 func keyLengths(m map[string]int) (n int) {
-	for _, k := range slices.Collect(maps.Keys(m)) { // want `slices.Collect materialises every element of maps.Keys\(m\) into a new slice only for the loop over slices.Collect\(maps.Keys\(m\)\) to walk it once; range over the iterator directly`
+	for _, k := range slices.Collect(maps.Keys(m)) { // want `slices.Collect\(maps.Keys\(m\)\) builds a slice of every element only for this range loop to walk it once \(an allocation of the whole slice and a second pass\); range over maps.Keys\(m\) directly`
 		n += len(k)
 	}
 	return n
@@ -17,7 +17,7 @@ func keyLengths(m map[string]int) (n int) {
 
 // Calls that cannot reach the map do not disturb it.
 func printValues(m map[string]int) {
-	for _, v := range slices.Collect(maps.Values(m)) { // want `slices.Collect materialises every element of maps.Values\(m\)`
+	for _, v := range slices.Collect(maps.Values(m)) { // want `slices.Collect\(maps.Values\(m\)\) builds a slice`
 		fmt.Println(v)
 	}
 }
@@ -25,7 +25,7 @@ func printValues(m map[string]int) {
 // A generic iterator, with a body that calls only pure functions and
 // assigns only locals.
 func upper(seq iter.Seq[string]) (out []string) {
-	for _, s := range slices.Collect(seq) { // want `slices.Collect materialises every element of seq`
+	for _, s := range slices.Collect(seq) { // want `slices.Collect\(seq\) builds a slice`
 		out = append(out, strings.ToUpper(s))
 	}
 	return out
@@ -33,7 +33,7 @@ func upper(seq iter.Seq[string]) (out []string) {
 
 // Without a loop variable.
 func count(seq iter.Seq[int]) (n int) {
-	for range slices.Collect(seq) { // want `slices.Collect materialises every element of seq`
+	for range slices.Collect(seq) { // want `slices.Collect\(seq\) builds a slice`
 		n++
 	}
 	return n
@@ -41,3 +41,17 @@ func count(seq iter.Seq[int]) (n int) {
 
 // Another use of slices keeps the import.
 func sortedCopy(xs []int) []int { return slices.Sorted(slices.Values(xs)) }
+
+func process(k string) {}
+
+// A map that only this function can reach: calling other code with the
+// keys cannot change it.
+func owned(xs []string) {
+	local := make(map[string]bool)
+	for _, x := range xs {
+		local[x] = true
+	}
+	for _, k := range slices.Collect(maps.Keys(local)) { // want `slices.Collect\(maps.Keys\(local\)\) builds a slice`
+		process(k)
+	}
+}

@@ -229,3 +229,26 @@ func onlyCount(xs []int) (n int) {
 	}
 	return n
 }
+
+var registry = map[string]int{}
+
+func unregister(k string) { delete(registry, k) }
+
+// A package-level map and a call to this package's code, which may
+// delete from it.
+func unregisterAll() {
+	for _, k := range slices.Collect(maps.Keys(registry)) {
+		unregister(k)
+	}
+}
+
+// The append reads the slice's length: the slice is counted.
+func numbered(xs []string) {
+	var out []string
+	for _, x := range xs {
+		out = append(out, fmt.Sprint(len(out))+x)
+	}
+	for _, o := range out {
+		fmt.Println(o)
+	}
+}
