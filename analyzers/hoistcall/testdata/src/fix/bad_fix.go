@@ -138,3 +138,18 @@ func inCondition(s string, sep string) (n int) {
 	}
 	return n
 }
+
+// A labelled loop: the local goes before the label.
+func labelled(rows [][]string, key string) (n int) {
+outer:
+	for _, row := range rows {
+		k := strings.ToLower(key) // want `strings.ToLower\(key\) gets the same arguments on every iteration of the loop over rows`
+		for _, cell := range row {
+			if cell == k {
+				n++
+				continue outer
+			}
+		}
+	}
+	return n
+}

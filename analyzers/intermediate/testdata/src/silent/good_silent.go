@@ -252,3 +252,41 @@ func numbered(xs []string) {
 		fmt.Println(o)
 	}
 }
+
+type guarded struct {
+	mu    sync.Mutex
+	items map[string]int
+}
+
+func (g *guarded) load(k string) int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.items[k]
+}
+
+// Collect under the lock, then act outside it: a call between the loops
+// is the point of the intermediate.
+func (g *guarded) each(f func(string, int)) {
+	g.mu.Lock()
+	keys := make([]string, 0, len(g.items))
+	for k := range g.items {
+		keys = append(keys, k)
+	}
+	g.mu.Unlock()
+	for _, k := range keys {
+		f(k, g.load(k))
+	}
+}
+
+// The consumer passes what the producer reads to code that may change
+// it.
+func consumerMutates(xs []int, grow func([]int)) {
+	var out []int
+	for _, x := range xs {
+		out = append(out, x+1)
+	}
+	for _, o := range out {
+		fmt.Println(o)
+		grow(xs)
+	}
+}
