@@ -367,7 +367,7 @@ func (c *checker) leavesInputs(n ast.Node, inputs map[*types.Var]bool, calls boo
 	info := c.pass.TypesInfo
 	global := false
 	for v := range inputs {
-		if v.Parent() == v.Pkg().Scope() {
+		if isPackageLevel(v) {
 			global = true
 		}
 	}

@@ -266,7 +266,7 @@ func (c *checker) ownedMap(e ast.Expr) bool {
 		return false
 	}
 	v, ok := info.Uses[id].(*types.Var)
-	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || c.capturedVars()[v] {
+	if !ok || v.Parent() == nil || isPackageLevel(v) || c.capturedVars()[v] {
 		return false
 	}
 	for _, f := range c.pass.Files {
@@ -416,7 +416,7 @@ func (c *checker) selfContained(body *ast.BlockStmt) bool {
 			return true
 		}
 		v, ok := info.ObjectOf(id).(*types.Var)
-		return ok && v.Parent() != nil && v.Parent() != v.Pkg().Scope() && !captured[v]
+		return ok && v.Parent() != nil && !isPackageLevel(v) && !captured[v]
 	}
 	safe := true
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -442,7 +442,7 @@ func (c *checker) selfContained(body *ast.BlockStmt) bool {
 		case *ast.SendStmt, *ast.SelectStmt, *ast.GoStmt, *ast.DeferStmt, *ast.FuncLit:
 			safe = false
 		case *ast.Ident:
-			if v, ok := info.Uses[n].(*types.Var); ok && (captured[v] || v.Parent() == v.Pkg().Scope()) {
+			if v, ok := info.Uses[n].(*types.Var); ok && (captured[v] || isPackageLevel(v)) {
 				safe = false // the iterator may write it
 			}
 		}

@@ -114,3 +114,8 @@ func isFunc(obj types.Object, path, name string) bool {
 	return ok && fn.Pkg() != nil && fn.Pkg().Path() == path && fn.Name() == name &&
 		fn.Type().(*types.Signature).Recv() == nil
 }
+
+// isPackageLevel reports whether v is a package-level variable.
+func isPackageLevel(v *types.Var) bool {
+	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}
