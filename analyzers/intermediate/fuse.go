@@ -25,12 +25,18 @@ type fill struct {
 // checkFills reports, in the function body, the slices filled by one
 // loop only to be ranged over once by a later one.
 func (c *checker) checkFills(body *ast.BlockStmt) {
-	uses := c.varUses(body)
+	var uses map[*types.Var][]*ast.Ident // computed for the first candidate
 	eachList(body, func(list []ast.Stmt) {
 		for k, s := range list {
 			rs, ok := s.(*ast.RangeStmt)
 			if !ok || !isBlank(rs.Key) || rs.Value == nil {
 				continue
+			}
+			if _, isIdent := ast.Unparen(rs.X).(*ast.Ident); !isIdent || k < 2 {
+				continue // a fill needs a declaration and a producer before rs
+			}
+			if uses == nil {
+				uses = c.varUses(body)
 			}
 			if f, ok := c.fillOf(list, k, rs, uses); ok {
 				c.checkFill(f)
