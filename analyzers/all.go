@@ -7,7 +7,9 @@ import (
 	"github.com/perfvet/perfvet/analyzers/concatloop"
 	"github.com/perfvet/perfvet/analyzers/deferloop"
 	"github.com/perfvet/perfvet/analyzers/fanout"
+	"github.com/perfvet/perfvet/analyzers/hoistcall"
 	"github.com/perfvet/perfvet/analyzers/hoistfield"
+	"github.com/perfvet/perfvet/analyzers/intermediate"
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/membership"
 	"github.com/perfvet/perfvet/analyzers/prealloc"
@@ -29,6 +31,8 @@ var All = register([]meta.Info{
 	sliceedit.Info,
 	deferloop.Info,
 	sortloop.Info,
+	hoistcall.Info,
+	intermediate.Info,
 })
 
 // register records each analyzer's name for //perfvet:ignore directives.

@@ -21,8 +21,16 @@ var readOnlySlices = map[string]bool{
 }
 
 // ReadsOnly reports whether c calls a function known to only read the
-// slices passed to it: the searches and comparisons of package slices.
+// slices passed to it: the searches and comparisons of package slices,
+// and the joins of strings, bytes and paths.
 func ReadsOnly(c *ssa.CallCommon) bool { return readsOnly(c) }
+
+// readOnlyStd lists other standard-library functions that only read
+// the slices they receive, by package path and name.
+var readOnlyStd = map[string]bool{
+	"strings.Join": true, "strings.NewReplacer": true,
+	"bytes.Join": true, "path.Join": true, "path/filepath.Join": true,
+}
 
 // readsOnly reports whether c calls a function known to only read the
 // slices passed to it.
@@ -42,7 +50,7 @@ func readsOnly(c *ssa.CallCommon) bool {
 	case "slices", "golang.org/x/exp/slices":
 		return readOnlySlices[obj.Name()]
 	}
-	return false
+	return readOnlyStd[obj.Pkg().Path()+"."+obj.Name()]
 }
 
 // sliceType returns the slice type t is, or the one every type in t's
