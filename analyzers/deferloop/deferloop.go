@@ -46,7 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 				if !ok {
 					continue
 				}
-				if l := repeatingLoop(forest, counts, d); l != nil && !handedOn(d) && !takesSlots(counts, l, d) {
+				if l := repeatingLoop(forest, counts, d); l != nil && !handedOn(l, d) && !takesSlots(counts, l, d) {
 					reportDefer(pass, r, d, l, fixed)
 				}
 			}

@@ -37,13 +37,16 @@
 //
 // Two shapes hold what they defer on purpose and are not reported
 // either. A resource the iteration hands on beyond itself (appended to
-// a slice, stored into a map, a field or a channel: files opened in the
-// loop and read after it) must stay open until the function returns,
-// and the defer is how to release it then. A loop that runs a chosen
-// number of times (range over an integer, a counted loop; not once per
-// element of a collection), sends to a channel on each iteration and
-// defers a function literal that receives from it takes that many slots
-// of a semaphore and holds them all, like a write lock over it.
+// a slice, stored into a map, a field or a channel, or assigned to a
+// variable declared outside the loop that the deferred function literal
+// reads: files opened in the loop and read after it) must stay open
+// until the function returns, and the defer is how to release it then;
+// a literal reading such a variable releases what it holds at return,
+// not one resource per iteration. A loop that runs a chosen number of
+// times (range over an integer, a counted loop; not once per element of
+// a collection), sends to a channel on each iteration and defers a
+// function literal that receives from it takes that many slots of a
+// semaphore and holds them all, like a write lock over it.
 //
 // A suggested fix wraps the loop body in a function literal called on
 // each iteration, so the deferred calls run at the end of each

@@ -4,20 +4,46 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/passes/loops"
 )
 
-// handedOn reports whether the deferred call of d releases something the
-// iteration hands on beyond itself: appended to a slice, stored into a
-// map, a field or an element of memory that is not a temporary, or sent
-// on a channel. Such a resource (files opened in the loop and read after
-// it) must stay open until the function returns, and the defer is how
-// to release it then: holding it is the point, not the cost.
-func handedOn(d *ssa.Defer) bool {
+// handedOn reports whether the deferred call of d, in loop l, releases
+// something the iteration hands on beyond itself: appended to a slice,
+// stored into a map, a field or an element of memory that is not a
+// temporary, sent on a channel, or held in a variable declared outside
+// the loop. Such a resource (files opened in the loop and read after it)
+// must stay open until the function returns, and the defer is how to
+// release it then: holding it is the point, not the cost. A deferred
+// literal that reads a variable of the function, moreover, releases what
+// the variable holds when the function returns, not one resource per
+// iteration.
+func handedOn(l *loops.Loop, d *ssa.Defer) bool {
 	for _, v := range released(d.Common()) {
+		if outlivesIteration(l, v) {
+			return true
+		}
 		for _, w := range contents(v) {
 			if kept(w, 0) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// outlivesIteration reports whether v is the cell of a variable declared
+// outside loop l that the loop assigns: the iteration puts what it
+// acquires into one variable shared by every iteration and the code
+// after the loop.
+func outlivesIteration(l *loops.Loop, v ssa.Value) bool {
+	cell, ok := v.(*ssa.Alloc)
+	if !ok || cell.Block() == nil || cell.Block().Parent() != l.Fn || l.Contains(cell.Block()) {
+		return false
+	}
+	for _, ref := range *cell.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == cell && l.ContainsInstr(st) {
+			return true
 		}
 	}
 	return false

@@ -164,3 +164,18 @@ func eventLoop(events <-chan string, open func(string) io.Closer) {
 		defer c.Close() // want `defer c.Close\(\) runs when eventLoop returns, not after each iteration of the loop over events`
 	}
 }
+
+// outerFile assigns a variable of the function on every iteration, but
+// the defer evaluates its receiver there and then: every file opened
+// stays open until the function returns.
+func outerFile(names []string) *os.File {
+	var f *os.File
+	for _, name := range names {
+		var err error
+		if f, err = os.Open(name); err != nil {
+			continue
+		}
+		defer f.Close() // want `defer f.Close\(\) runs when outerFile returns`
+	}
+	return f
+}

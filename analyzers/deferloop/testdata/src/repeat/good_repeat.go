@@ -151,3 +151,26 @@ func keptInStruct(names []string, use func([]entry)) {
 	}
 	use(entries)
 }
+
+// tempInput keeps the file it creates in a variable of the function, used
+// after the loop: the deferred literal removes what the variable holds
+// when the function returns, and the loop fills it at most once.
+func tempInput(args []string) (*os.File, error) {
+	var in *os.File
+	for _, arg := range args {
+		if arg != "$in" {
+			continue
+		}
+		if in != nil {
+			return nil, errors.New("more than one input")
+		}
+		var err error
+		if in, err = os.CreateTemp("", "in-*"); err != nil {
+			return nil, err
+		}
+		defer func() {
+			os.Remove(in.Name())
+		}()
+	}
+	return in, nil
+}
