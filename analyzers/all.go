@@ -10,6 +10,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/membership"
 	"github.com/perfvet/perfvet/analyzers/prealloc"
+	"github.com/perfvet/perfvet/analyzers/recompile"
 	"github.com/perfvet/perfvet/passes/suppress"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -22,6 +23,7 @@ var All = register([]meta.Info{
 	membership.Info,
 	fanout.Info,
 	hoistfield.Info,
+	recompile.Info,
 })
 
 // register records each analyzer's name for //perfvet:ignore directives.
