@@ -4,6 +4,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/perfvet/perfvet/analyzers/clientreuse"
 	"github.com/perfvet/perfvet/analyzers/concatloop"
 	"github.com/perfvet/perfvet/analyzers/fanout"
 	"github.com/perfvet/perfvet/analyzers/hoistfield"
@@ -24,6 +25,7 @@ var All = register([]meta.Info{
 	fanout.Info,
 	hoistfield.Info,
 	recompile.Info,
+	clientreuse.Info,
 })
 
 // register records each analyzer's name for //perfvet:ignore directives.
