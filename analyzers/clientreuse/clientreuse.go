@@ -65,7 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		for _, c := range t.constructions(fn, ctors) {
 			f, holders := fateOf(c.value)
-			if f != used {
+			if f != used || boundToCall(c.value) {
 				continue
 			}
 			instr := c.value.(ssa.Instruction)
@@ -112,6 +112,36 @@ func constructors(ir *irbuild.IR, t table) map[*ssa.Function]string {
 		}
 	}
 	return ctors
+}
+
+// boundToCall reports whether v, a new pool value, has a function field
+// (Dial, DialContext, ...) set to a function literal that captures
+// variables of the call: its connections are made from that call's
+// state (a test's in-memory pipe, a per-call tunnel), so one shared pool
+// could not replace it.
+func boundToCall(v ssa.Value) bool {
+	alloc, ok := v.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	for _, ref := range *alloc.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		for _, use := range *fa.Referrers() {
+			st, ok := use.(*ssa.Store)
+			if !ok || st.Addr != fa {
+				continue
+			}
+			if mc, ok := st.Val.(*ssa.MakeClosure); ok && len(mc.Bindings) > 0 {
+				if fn, ok := mc.Fn.(*ssa.Function); ok && fn.Synthetic == "" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // repeatingLoop returns the outermost hot loop on whose iterations instr

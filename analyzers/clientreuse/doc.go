@@ -48,7 +48,12 @@
 // (clients[host] = ...: one pool per destination, reused), sent on a
 // channel, captured by a closure, or given to a function of the package
 // that stores it; on construction guarded by a cache test (a map lookup,
-// if s.client == nil) or under sync.Once; on a constructor whose result
+// if s.client == nil) or under sync.Once; on a pool bound to the call,
+// whose Dial, DialContext or other function field is a function literal
+// capturing the call's variables (a test's in-memory connection, a
+// per-call tunnel: one shared pool could not dial them; a method value
+// such as (&net.Dialer{...}).DialContext is configuration and still
+// reported); on a constructor whose result
 // goes back to its caller (the caller decides; its loop or handler is
 // reported instead); on code run once per program (package
 // initialisation, init, main and what they call); and on cold loops.

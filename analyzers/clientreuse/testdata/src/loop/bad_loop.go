@@ -2,6 +2,7 @@ package loop
 
 import (
 	"database/sql"
+	"net"
 	"net/http"
 	"time"
 
@@ -84,5 +85,15 @@ func poll(urls []string) {
 		if resp, err := c.Get(u); err == nil {
 			resp.Body.Close()
 		}
+	}
+}
+
+// dialer sets DialContext to a method value, configuration rather than
+// state of the call: still a new pool per URL.
+func dialer(urls []string, timeout time.Duration) {
+	for _, u := range urls {
+		tr := &http.Transport{DialContext: (&net.Dialer{Timeout: timeout}).DialContext} // want `&http.Transport\{...\} makes a new http.Transport connection pool on every iteration of the loop over urls`
+		c := &http.Client{Transport: tr}
+		c.Get(u)
 	}
 }

@@ -2,6 +2,7 @@ package silent
 
 import (
 	"database/sql"
+	"net"
 	"net/http"
 	"sync"
 	"time"
@@ -137,3 +138,15 @@ func init() {
 }
 
 var used = []any{shared, withTimeout, withTimeoutInLoop, wrapped, perHost, perHostCached, main, cold, sent, firstReachable}
+
+// fakeDial builds each transport around this call's own connection, as
+// tests do: a shared transport could not dial it.
+func fakeDial(reqs []*http.Request, conns []net.Conn) {
+	for i, req := range reqs {
+		conn := conns[i]
+		tr := &http.Transport{Dial: func(network, addr string) (net.Conn, error) { return conn, nil }}
+		tr.RoundTrip(req)
+	}
+}
+
+var _ = fakeDial
