@@ -31,6 +31,7 @@ func BenchmarkClientreuse(b *testing.B) {
 		b.Run(tc.name+"/per-request", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
+				//perfvet:ignore clientreuse the benchmark measures a transport per request
 				tr := &http.Transport{TLSClientConfig: cfg}
 				get(b, &http.Client{Transport: tr}, tc.srv.URL)
 				tr.CloseIdleConnections()

@@ -20,6 +20,7 @@ func BenchmarkRecompile(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, s := range inputs {
+				//perfvet:ignore recompile the benchmark measures compiling once per input against once per run
 				sinkBool = regexp.MustCompile(pattern).MatchString(s)
 			}
 		}
@@ -28,6 +29,7 @@ func BenchmarkRecompile(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, s := range inputs {
+				//perfvet:ignore recompile the benchmark measures compiling once per input against once per run
 				sinkBool, _ = regexp.MatchString(pattern, s)
 			}
 		}
@@ -35,6 +37,7 @@ func BenchmarkRecompile(b *testing.B) {
 	b.Run("regexp/once", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
+			//perfvet:ignore recompile the benchmark measures compiling once per input against once per run
 			re := regexp.MustCompile(pattern)
 			for _, s := range inputs {
 				sinkBool = re.MatchString(s)
@@ -46,6 +49,7 @@ func BenchmarkRecompile(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, row := range rows {
+				//perfvet:ignore recompile the benchmark measures compiling once per input against once per run
 				t := template.Must(template.New("row").Parse(rowText))
 				_ = t.Execute(io.Discard, row)
 			}
@@ -54,6 +58,7 @@ func BenchmarkRecompile(b *testing.B) {
 	b.Run("template/once", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
+			//perfvet:ignore recompile the benchmark measures compiling once per input against once per run
 			t := template.Must(template.New("row").Parse(rowText))
 			for _, row := range rows {
 				_ = t.Execute(io.Discard, row)
