@@ -18,7 +18,8 @@
 //
 // The analyzer reports the construction of a value that owns a pool on
 // every iteration of a hot loop (in any branch of the body, not when the
-// iteration leaves the loop right after it), or on every call of a
+// iteration leaves the loop right after it, nor in the case of one
+// constant key of a loop over a map), or on every call of a
 // function that runs repeatedly: an HTTP handler (any function, method or
 // function literal with the signature func(http.ResponseWriter,
 // *http.Request), ServeHTTP included), a function called on the

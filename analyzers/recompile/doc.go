@@ -23,8 +23,9 @@
 // the call runs again and again:
 //
 //   - on the iterations of a hot loop (in any branch of the body, but not
-//     when the iteration leaves the loop right after it), with a pattern
-//     invariant in the loop; or
+//     when the iteration leaves the loop right after it, nor in the case
+//     of one constant key of a loop over a map, which runs at most once),
+//     with a pattern invariant in the loop; or
 //   - on every call of a function that runs repeatedly: an HTTP handler
 //     (any function, method or function literal with the signature
 //     func(http.ResponseWriter, *http.Request), ServeHTTP included), a

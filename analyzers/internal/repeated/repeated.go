@@ -172,10 +172,67 @@ func RepeatsIn(l *loops.Loop, instr ssa.Instruction) bool {
 	if l.Kind == loops.RangeFunc {
 		return yieldsAgain(b)
 	}
+	if forOneKey(l, b) {
+		return false
+	}
 	after := l.InIteration(b)
 	for _, latch := range l.Latches {
 		if after[latch] {
 			return true
+		}
+	}
+	return false
+}
+
+// forOneKey reports whether b, in l, a loop over a map, runs only for
+// the iteration whose key equals a constant: map keys are unique, so at
+// most once per loop (the case "pinned_certs": of a switch over the key
+// of a configuration map).
+func forOneKey(l *loops.Loop, b *ssa.BasicBlock) bool {
+	for d := b.Idom(); d != nil && l.Contains(d); d = d.Idom() {
+		if len(d.Instrs) == 0 {
+			continue
+		}
+		cond, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok || !d.Succs[0].Dominates(b) {
+			continue
+		}
+		eq, ok := cond.Cond.(*ssa.BinOp)
+		if !ok || eq.Op != token.EQL {
+			continue
+		}
+		if _, c := eq.Y.(*ssa.Const); c && isMapKey(l, eq.X, 0) {
+			return true
+		}
+		if _, c := eq.X.(*ssa.Const); c && isMapKey(l, eq.Y, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// isMapKey reports whether v is the key of l's iteration over a map, or
+// a case- or space-normalised form of it.
+func isMapKey(l *loops.Loop, v ssa.Value, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.Extract:
+		next, ok := v.Tuple.(*ssa.Next)
+		return ok && v.Index == 1 && !next.IsString && next.Block() == l.Header
+	case *ssa.ChangeType:
+		return isMapKey(l, v.X, depth+1)
+	case *ssa.Convert:
+		return isMapKey(l, v.X, depth+1)
+	case *ssa.Call:
+		fn := v.Common().StaticCallee()
+		if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "strings" || len(v.Common().Args) != 1 {
+			return false
+		}
+		switch fn.Name() {
+		case "ToLower", "ToUpper", "TrimSpace":
+			return isMapKey(l, v.Common().Args[0], depth+1)
 		}
 	}
 	return false

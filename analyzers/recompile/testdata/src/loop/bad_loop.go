@@ -139,3 +139,17 @@ func renderFiles(items []string) (out []string) {
 	}
 	return out
 }
+
+// perEntry compiles for every entry of a map: the case compares the
+// value, not the unique key.
+func perEntry(opts map[string]string) (n int) {
+	for _, v := range opts {
+		switch v {
+		case "on":
+			if regexp.MustCompile(`^o`).MatchString(v) { // want `regexp.MustCompile compiles the same pattern again on every iteration of the loop over opts`
+				n++
+			}
+		}
+	}
+	return n
+}

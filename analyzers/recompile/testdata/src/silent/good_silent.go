@@ -3,6 +3,7 @@ package silent
 import (
 	"net/http"
 	"regexp"
+	"strings"
 	"sync"
 	"text/template"
 )
@@ -159,3 +160,21 @@ func addDefinitions(root *template.Template, texts []string) {
 
 // used keeps the declarations referenced.
 var used = []any{digitsRe, compileAll, fromInput, countMatches, withOnce, withOnceValue, lazyLocal, firstUsable, cold, addDefinitions, main}
+
+// configure compiles in the case of one key of a map: keys are unique,
+// so that case runs at most once per loop.
+func configure(opts map[string]any) (re *regexp.Regexp) {
+	for k, v := range opts {
+		switch strings.ToLower(k) {
+		case "pinned":
+			pinned := regexp.MustCompile(`^[a-f0-9]{64}$`)
+			if s, ok := v.(string); ok && pinned.MatchString(s) {
+				re = pinned
+			}
+		case "name":
+		}
+	}
+	return re
+}
+
+var _ = configure
