@@ -75,7 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			if l := repeatingLoop(instr, forest, counts); l != nil {
 				r.InLoop(node, l, message(what, c.kind, "on every iteration of "+l.Describe(), "before the loop"))
-			} else if why, ok := reps.Of(fn); ok && !repeated.Guarded(instr, nil) {
+			} else if why, ok := reps.Of(fn); ok && !repeated.Guarded(instr, nil) && !repeated.Dispatched(instr) {
 				d := analysis.Diagnostic{Pos: node.Pos(), End: node.End(),
 					Message: message(what, c.kind, "on every call of "+repeated.Name(fn)+", "+why.Describe(), "once (a package-level variable, or a field set up at start-up)")}
 				if why.Reason == repeated.InLoop {

@@ -56,7 +56,9 @@
 // such as (&net.Dialer{...}).DialContext is configuration and still
 // reported); on a constructor whose result
 // goes back to its caller (the caller decides; its loop or handler is
-// reported instead); on code run once per program (package
+// reported instead); on construction, in a repeated function, that runs
+// only when a string parameter equals a constant (one case of a function
+// handling one key per call); on code run once per program (package
 // initialisation, init, main and what they call); and on cold loops.
 //
 // No suggested fix: where the pool should live (a package-level

@@ -40,7 +40,10 @@
 // lookup, or a nil test of a lazily filled field or variable, before it
 // (if p.re == nil { p.re = regexp.MustCompile(...) }); on a call that
 // runs at most once per call of a function nothing calls repeatedly (main,
-// setup code); on parsing into an existing template (t.Parse adds
+// setup code); on a call in a repeated function that runs only when a
+// string parameter equals a constant (the case "resolver": of a function
+// handling one configuration key per call: nothing shows that value
+// coming back); on parsing into an existing template (t.Parse adds
 // definitions to t); and on cold loops.
 //
 // A suggested fix moves regexp.MustCompile (or MustCompilePOSIX) of a

@@ -67,7 +67,7 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				if l := repeatingLoop(s, forest, counts, oracle); l != nil {
 					reportInLoop(pass, r, fixes, s, l)
-				} else if why, ok := reps.Of(fn); ok && fixedPerCall(s) && !repeated.Guarded(call, nil) {
+				} else if why, ok := reps.Of(fn); ok && fixedPerCall(s) && !repeated.Guarded(call, nil) && !repeated.Dispatched(call) {
 					reportPerCall(pass, r, fixes, s, fn, why)
 				}
 			}

@@ -189,7 +189,37 @@ func RepeatsIn(l *loops.Loop, instr ssa.Instruction) bool {
 // most once per loop (the case "pinned_certs": of a switch over the key
 // of a configuration map).
 func forOneKey(l *loops.Loop, b *ssa.BasicBlock) bool {
-	for d := b.Idom(); d != nil && l.Contains(d); d = d.Idom() {
+	isKey := func(v ssa.Value) bool {
+		ext, ok := v.(*ssa.Extract)
+		if !ok {
+			return false
+		}
+		next, ok := ext.Tuple.(*ssa.Next)
+		return ok && ext.Index == 1 && !next.IsString && next.Block() == l.Header
+	}
+	return underCase(b, l.Contains, isKey)
+}
+
+// Dispatched reports whether instr runs only when a string parameter of
+// its function (or a case- or space-normalised form of it) equals a
+// constant: the case "resolver": of a function that handles one
+// configuration key per call. Such a function is called repeatedly, but
+// that case runs only on the calls for that value, which nothing shows
+// to repeat.
+func Dispatched(instr ssa.Instruction) bool {
+	isParam := func(v ssa.Value) bool {
+		p, ok := v.(*ssa.Parameter)
+		return ok && irutil.IsString(p.Type())
+	}
+	return underCase(instr.Block(), nil, isParam)
+}
+
+// underCase reports whether b runs only when a value satisfying subject
+// (or a case- or space-normalised form of it) equals a constant: a
+// block that dominates it (within, if not nil) branches on that test,
+// and its true branch dominates b.
+func underCase(b *ssa.BasicBlock, within func(*ssa.BasicBlock) bool, subject func(ssa.Value) bool) bool {
+	for d := b.Idom(); d != nil && (within == nil || within(d)); d = d.Idom() {
 		if len(d.Instrs) == 0 {
 			continue
 		}
@@ -201,30 +231,30 @@ func forOneKey(l *loops.Loop, b *ssa.BasicBlock) bool {
 		if !ok || eq.Op != token.EQL {
 			continue
 		}
-		if _, c := eq.Y.(*ssa.Const); c && isMapKey(l, eq.X, 0) {
+		if _, c := eq.Y.(*ssa.Const); c && normalised(eq.X, subject, 0) {
 			return true
 		}
-		if _, c := eq.X.(*ssa.Const); c && isMapKey(l, eq.Y, 0) {
+		if _, c := eq.X.(*ssa.Const); c && normalised(eq.Y, subject, 0) {
 			return true
 		}
 	}
 	return false
 }
 
-// isMapKey reports whether v is the key of l's iteration over a map, or
-// a case- or space-normalised form of it.
-func isMapKey(l *loops.Loop, v ssa.Value, depth int) bool {
+// normalised reports whether v satisfies subject, or is a conversion or
+// a strings.ToLower, ToUpper or TrimSpace of such a value.
+func normalised(v ssa.Value, subject func(ssa.Value) bool, depth int) bool {
+	if subject(v) {
+		return true
+	}
 	if depth > 3 {
 		return false
 	}
 	switch v := v.(type) {
-	case *ssa.Extract:
-		next, ok := v.Tuple.(*ssa.Next)
-		return ok && v.Index == 1 && !next.IsString && next.Block() == l.Header
 	case *ssa.ChangeType:
-		return isMapKey(l, v.X, depth+1)
+		return normalised(v.X, subject, depth+1)
 	case *ssa.Convert:
-		return isMapKey(l, v.X, depth+1)
+		return normalised(v.X, subject, depth+1)
 	case *ssa.Call:
 		fn := v.Common().StaticCallee()
 		if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "strings" || len(v.Common().Args) != 1 {
@@ -232,7 +262,7 @@ func isMapKey(l *loops.Loop, v ssa.Value, depth int) bool {
 		}
 		switch fn.Name() {
 		case "ToLower", "ToUpper", "TrimSpace":
-			return isMapKey(l, v.Common().Args[0], depth+1)
+			return normalised(v.Common().Args[0], subject, depth+1)
 		}
 	}
 	return false

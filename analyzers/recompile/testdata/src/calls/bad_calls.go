@@ -72,3 +72,12 @@ func firstMatch(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 }
+
+// byMethod tests a field of the request, not a string parameter: every
+// POST request compiles again.
+func byMethod(w http.ResponseWriter, r *http.Request) {
+	if r.Method == "POST" {
+		re := regexp.MustCompile(`^\d+$`) // want `regexp.MustCompile compiles the same pattern again on every call of byMethod, an HTTP handler`
+		_ = re.MatchString(r.URL.Path)
+	}
+}

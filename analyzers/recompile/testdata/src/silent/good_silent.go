@@ -178,3 +178,21 @@ func configure(opts map[string]any) (re *regexp.Regexp) {
 }
 
 var _ = configure
+
+// option handles one configuration key per call; the loop calls it for
+// every key, but the case that compiles runs only for the key "resolver".
+func option(key string, v any) *regexp.Regexp {
+	switch strings.ToLower(key) {
+	case "resolver":
+		return regexp.MustCompile(`(?i)^mem`)
+	}
+	return nil
+}
+
+func options(m map[string]any) {
+	for k, v := range m {
+		option(k, v)
+	}
+}
+
+var _ = options
