@@ -4,6 +4,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/perfvet/perfvet/analyzers/clientreuse"
 	"github.com/perfvet/perfvet/analyzers/concatloop"
 	"github.com/perfvet/perfvet/analyzers/deferloop"
 	"github.com/perfvet/perfvet/analyzers/fanout"
@@ -13,6 +14,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/membership"
 	"github.com/perfvet/perfvet/analyzers/prealloc"
+	"github.com/perfvet/perfvet/analyzers/recompile"
 	"github.com/perfvet/perfvet/analyzers/sliceedit"
 	"github.com/perfvet/perfvet/analyzers/sortloop"
 	"github.com/perfvet/perfvet/passes/hotness"
@@ -28,11 +30,13 @@ var All = register([]meta.Info{
 	membership.Info,
 	fanout.Info,
 	hoistfield.Info,
-	sliceedit.Info,
-	deferloop.Info,
-	sortloop.Info,
+	recompile.Info,
+	clientreuse.Info,
 	hoistcall.Info,
+	sliceedit.Info,
+	sortloop.Info,
 	intermediate.Info,
+	deferloop.Info,
 })
 
 // register records each analyzer's name for //perfvet:ignore directives.

@@ -5,9 +5,9 @@
 // purposes. buildssa requires ctrlflow, whose facts force a standalone
 // driver to load and analyse every dependency from source; irbuild declares
 // no facts, so dependencies come from export data, and it builds bodies only
-// for the functions that contain a loop (plus the same-package functions
-// those call or reference, which analyzers inspect to see what a callee
-// does). Every other function is created without a body, as if it were
+// for the functions that contain a loop or an HTTP handler (plus the
+// same-package functions those call or reference, which analyzers inspect
+// to see what a callee does). Every other function is created without a body, as if it were
 // implemented in assembly, and imported packages are created with only
 // the functions and variables those bodies refer to: the checker keeps
 // every package's result until the run ends, so whatever is created
@@ -275,8 +275,8 @@ func funcDecls(files []*ast.File) []*ast.FuncDecl {
 }
 
 // interestingFuncs returns the declarations whose bodies must be built:
-// those containing a loop in code where findings are reported, and the
-// same-package functions they refer to.
+// those containing a loop or an HTTP handler in code where findings are
+// reported, and the same-package functions they refer to.
 func interestingFuncs(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 	declOf := make(map[types.Object]*ast.FuncDecl)
 	decls := funcDecls(pass.Files)
@@ -288,7 +288,7 @@ func interestingFuncs(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 	unreported := unreportedCode(pass)
 	keep := make(map[*ast.FuncDecl]bool)
 	for _, d := range decls {
-		if d.Body != nil && containsLoop(d.Body) && !unreported(d) {
+		if d.Body != nil && (containsLoop(d.Body) || servesHTTP(pass.TypesInfo, d)) && !unreported(d) {
 			keep[d] = true
 		}
 	}
@@ -376,6 +376,47 @@ func containsLoop(n ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// servesHTTP reports whether d, or a function literal in it, has the
+// signature of an HTTP handler, func(http.ResponseWriter, *http.Request):
+// it runs on every request, so work in it repeats as in a loop.
+func servesHTTP(info *types.Info, d *ast.FuncDecl) bool {
+	if obj, ok := info.Defs[d.Name].(*types.Func); ok && IsHandler(obj.Type().(*types.Signature)) {
+		return true
+	}
+	found := false
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok {
+			if sig, ok := info.TypeOf(lit).(*types.Signature); ok && IsHandler(sig) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// IsHandler reports whether sig, its receiver aside, is the signature of
+// an HTTP handler: func(http.ResponseWriter, *http.Request).
+func IsHandler(sig *types.Signature) bool {
+	if sig.Params().Len() != 2 || sig.Results().Len() != 0 {
+		return false
+	}
+	w, ok := sig.Params().At(0).Type().(*types.Named)
+	if !ok || !isNetHTTP(w.Obj(), "ResponseWriter") {
+		return false
+	}
+	ptr, ok := sig.Params().At(1).Type().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	req, ok := ptr.Elem().(*types.Named)
+	return ok && isNetHTTP(req.Obj(), "Request")
+}
+
+func isNetHTTP(obj *types.TypeName, name string) bool {
+	return obj.Pkg() != nil && obj.Pkg().Path() == "net/http" && obj.Name() == name
 }
 
 // stripBodies returns shallow copies of files in which every function
