@@ -58,7 +58,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 	t := newTable(Pools.extra)
 	ctors := constructors(ir, t)
-	reps := repeated.Find(ir, forest, counts, nil)
+	reps := repeated.Find(ir, forest, counts, r.HotFunc)
 	for _, fn := range ir.Funcs {
 		if repeated.InInit(fn) {
 			continue

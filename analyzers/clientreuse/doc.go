@@ -23,8 +23,8 @@
 // function that runs repeatedly: an HTTP handler (any function, method or
 // function literal with the signature func(http.ResponseWriter,
 // *http.Request), ServeHTTP included), a function called on the
-// iterations of a hot loop of the package, or a function such a function
-// calls. The constructions are those of its table:
+// iterations of a hot loop of the package, a function a CPU profile shows
+// hot (see docs/profiles.md), or a function such a function calls. The constructions are those of its table:
 //
 //   - net/http.Transport values (&http.Transport{...}, new, a copy), and
 //     an http.Client literal whose Transport is one, reported as the

@@ -29,8 +29,9 @@
 //   - on every call of a function that runs repeatedly: an HTTP handler
 //     (any function, method or function literal with the signature
 //     func(http.ResponseWriter, *http.Request), ServeHTTP included), a
-//     function called on the iterations of a hot loop of the package, or
-//     a function that such a function calls. Here the pattern must be
+//     function called on the iterations of a hot loop of the package, a
+//     function a CPU profile shows hot (see docs/profiles.md), or a
+//     function that such a function calls. Here the pattern must be
 //     the same on every call: built from constants, package-level
 //     variables and captured variables, never from a parameter.
 //

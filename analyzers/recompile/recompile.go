@@ -49,7 +49,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r := report.New(pass)
 	defer r.Flush()
 
-	reps := repeated.Find(ir, forest, counts, nil)
+	reps := repeated.Find(ir, forest, counts, r.HotFunc)
 	fixes := newFixer(pass)
 	for _, fn := range ir.Funcs {
 		if repeated.InInit(fn) {

@@ -49,7 +49,11 @@ func hotProfile(t *testing.T) string {
 }
 
 // shareLine matches a finding of the hot path with its share.
-var shareLine = regexp.MustCompile(`work\.go:8:3: s grows by \+= .* \((\d+\.\d)% of CPU time in the profile\) \(concatloop\)`)
+var shareLine = regexp.MustCompile(`work\.go:10:3: s grows by \+= .* \((\d+\.\d)% of CPU time in the profile\) \(concatloop\)`)
+
+// numericLine matches the regexp compiled on every call of work.Numeric:
+// no loop of its package calls it, so only a profile shows it repeated.
+var numericLine = regexp.MustCompile(`work\.go:\d+:\d+: .*regexp.MustCompile.* \((\d+\.\d)% of CPU time in the profile\) \(recompile\)`)
 
 // wantOnlyHot checks the profile-weighed report of the workload: the
 // hot concatenation with its share, not the cold one, then the summary.
@@ -66,17 +70,21 @@ func wantOnlyHot(t *testing.T, r result) {
 	if strings.Contains(r.stderr, "main.go") {
 		t.Errorf("the cold concatenation in main.go is reported although the profile shows it cold:\n%s", r.stderr)
 	}
-	if !regexp.MustCompile(`(?m)^perfvet: 1 finding in code holding up to \d+\.\d% of CPU time in the profile$`).MatchString(r.stderr) {
+	if !numericLine.MatchString(r.stderr) {
+		t.Errorf("want the regexp compiled on every call of work.Numeric, which only the profile shows hot, reported with its share; got %s", r)
+	}
+	if !regexp.MustCompile(`(?m)^perfvet: 2 findings in code holding up to \d+\.\d% of CPU time in the profile$`).MatchString(r.stderr) {
 		t.Errorf("no summary line after the findings:\n%s", r.stderr)
 	}
 }
 
 func TestProfileReportsHotFindingsOnly(t *testing.T) {
 	pprof := hotProfile(t)
-	// Statically, both concatenations are reported.
+	// Statically, both concatenations are reported, and the regexp of
+	// work.Numeric is not: nothing in its package repeats it.
 	r := perfvet(t, hotModule, "./...")
-	if !strings.Contains(r.stderr, "main.go") || !strings.Contains(r.stderr, "work.go") {
-		t.Fatalf("without a profile, want both concatenations reported, got %s", r)
+	if !strings.Contains(r.stderr, "main.go") || !strings.Contains(r.stderr, "work.go") || strings.Contains(r.stderr, "recompile") {
+		t.Fatalf("without a profile, want both concatenations reported and nothing else, got %s", r)
 	}
 	wantOnlyHot(t, perfvet(t, hotModule, "-profile="+pprof, "./..."))
 	// A threshold above the hot loop's share reports nothing.
@@ -87,13 +95,18 @@ func TestProfileShareInJSON(t *testing.T) {
 	r := perfvet(t, hotModule, "-json", "-profile="+hotProfile(t), "./...")
 	wantCode(t, r, exitFindings)
 	out := parseJSONOutput(t, r)
-	// Only the hot loop in package work is reported, with its share.
-	if len(out.Findings) != 1 {
-		t.Fatalf("want one finding, the hot concatenation, got %s", r.stdout)
+	// Only package work is reported, the hot loop first, with shares.
+	if len(out.Findings) != 2 {
+		t.Fatalf("want two findings, both in work.go, got %s", r.stdout)
 	}
-	f := out.Findings[0]
-	if f.Analyzer != "concatloop" || filepath.Base(f.Posn.File) != "work.go" || f.Share == nil || *f.Share < 0.2 || *f.Share > 1 {
-		t.Fatalf("want the concatloop finding in work.go with a share number, got %s", r.stdout)
+	for i, want := range []string{"concatloop", "recompile"} {
+		f := out.Findings[i]
+		if f.Analyzer != want || filepath.Base(f.Posn.File) != "work.go" || f.Share == nil || *f.Share <= 0 || *f.Share > 1 {
+			t.Fatalf("want finding %d to be %s in work.go with a share number, got %s", i, want, r.stdout)
+		}
+	}
+	if *out.Findings[0].Share < 0.2 {
+		t.Errorf("the hot loop's share is %v; the workload spends most of its time there", *out.Findings[0].Share)
 	}
 }
 
@@ -113,11 +126,13 @@ func TestProfileShareInSARIF(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
 		t.Fatal(err)
 	}
-	if len(out.Runs) != 1 || len(out.Runs[0].Results) != 1 {
-		t.Fatalf("want one result, the hot concatenation, got %s", r.stdout)
+	if len(out.Runs) != 1 || len(out.Runs[0].Results) != 2 {
+		t.Fatalf("want two results, both in work.go, got %s", r.stdout)
 	}
-	if share := out.Runs[0].Results[0].Properties.Share; share == nil || *share < 0.2 || *share > 1 {
-		t.Fatalf("want the result's share among its properties, got %s", r.stdout)
+	for _, res := range out.Runs[0].Results {
+		if share := res.Properties.Share; share == nil || *share <= 0 || *share > 1 {
+			t.Fatalf("want each result's share among its properties, got %s", r.stdout)
+		}
 	}
 }
 

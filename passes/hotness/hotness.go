@@ -27,6 +27,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 )
 
 // Analyzer finds the profile that applies to a package and answers
@@ -230,6 +231,25 @@ func (e *Evidence) Weigh(pos, loopStart, loopEnd token.Pos) Weight {
 	}
 	w.Share = e.index.share(key, e.fset.Position(loopStart).Line, e.fset.Position(loopEnd).Line)
 	return w
+}
+
+// HotFunction reports whether a profile applies and shows decl, a
+// function of the package, at or above the threshold: evidence that it
+// runs repeatedly, which the source alone may not show (its callers are
+// in other packages, or reached through interfaces).
+func (e *Evidence) HotFunction(decl *ast.FuncDecl) bool {
+	if e.index == nil || decl == nil {
+		return false
+	}
+	share := e.index.share(sourceKey(e.pkgPath, decl), 0, 0)
+	return Weight{Profiled: true, Share: share}.Hot()
+}
+
+// HotFunc is HotFunction for the SSA form of a declared function; it is
+// false for function literals, which count in their enclosing function.
+func (e *Evidence) HotFunc(fn *ssa.Function) bool {
+	decl, _ := fn.Syntax().(*ast.FuncDecl)
+	return e.HotFunction(decl)
 }
 
 // enclosingDecl returns the function declaration whose source holds pos.

@@ -318,3 +318,30 @@ func TestThresholdFlag(t *testing.T) {
 		t.Errorf("-hot=0.5: error %v, threshold %v", err, Threshold)
 	}
 }
+
+// TestHotFunction checks the evidence of repetition a profile gives:
+// a function at or above the threshold is hot, one below or unsampled
+// is not, and without a profile nothing is.
+func TestHotFunction(t *testing.T) {
+	defer func(old float64) { Threshold = old }(Threshold)
+	Threshold = 10
+	b := newBuilder()
+	b.sample(20, stackFrame(pkgPath+".Sum", 3, 8))
+	b.sample(5, stackFrame(pkgPath+".(*T).Spawn", 13, 14))
+	b.sample(75, stackFrame("other.F", 1, 1))
+	ev, f := evidence(t, b.write(t, t.TempDir(), "cpu.pprof"))
+	decls := make(map[string]*ast.FuncDecl)
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok {
+			decls[fd.Name.Name] = fd
+		}
+	}
+	for name, want := range map[string]bool{"Sum": true, "Spawn": false, "Value": false} {
+		if got := ev.HotFunction(decls[name]); got != want {
+			t.Errorf("HotFunction(%s) = %v at -hot=10, want %v", name, got, want)
+		}
+	}
+	if (&Evidence{}).HotFunction(decls["Sum"]) {
+		t.Error("HotFunction is true without a profile")
+	}
+}

@@ -16,8 +16,9 @@ import (
 // packages are created with only the members the bodies refer to.
 func TestMissingImportIsAnError(t *testing.T) {
 	probe := &analysis.Analyzer{
-		Name: "buildprobe",
-		Doc:  "build without imports (test only)",
+		Name:     "buildprobe",
+		Doc:      "build without imports (test only)",
+		Requires: Analyzer.Requires,
 		Run: func(pass *analysis.Pass) (any, error) {
 			keep := interestingFuncs(pass)
 			if _, err := build(pass, keep, nil, wholeImports(nil)); err != nil {

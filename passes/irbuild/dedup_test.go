@@ -18,8 +18,9 @@ func TestDedupSkipsPackageCodeInTestVariant(t *testing.T) {
 	}
 	defer Analyzer.Flags.Set("dedup", "false")
 	probe := &analysis.Analyzer{
-		Name: "dedupprobe",
-		Doc:  "report which loop functions each variant builds (test only)",
+		Name:     "dedupprobe",
+		Doc:      "report which loop functions each variant builds (test only)",
+		Requires: Analyzer.Requires,
 		Run: func(pass *analysis.Pass) (any, error) {
 			variant := "plain"
 			if isTestVariant(pass) {

@@ -5,7 +5,8 @@
 // purposes. buildssa requires ctrlflow, whose facts force a standalone
 // driver to load and analyse every dependency from source; irbuild declares
 // no facts, so dependencies come from export data, and it builds bodies only
-// for the functions that contain a loop or an HTTP handler (plus the
+// for the functions that contain a loop or an HTTP handler, or that a
+// CPU profile shows hot (plus the
 // same-package functions those call or reference, which analyzers inspect
 // to see what a callee does). Every other function is created without a body, as if it were
 // implemented in assembly, and imported packages are created with only
@@ -24,6 +25,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/passes/hotness"
 )
 
 // Analyzer builds the SSA form of the interesting functions of a package.
@@ -31,6 +34,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "irbuild",
 	Doc:        "build SSA for the functions of a package that contain loops",
 	Run:        run,
+	Requires:   []*analysis.Analyzer{hotness.Analyzer},
 	ResultType: reflect.TypeFor[*IR](),
 }
 
@@ -275,8 +279,9 @@ func funcDecls(files []*ast.File) []*ast.FuncDecl {
 }
 
 // interestingFuncs returns the declarations whose bodies must be built:
-// those containing a loop or an HTTP handler in code where findings are
-// reported, and the same-package functions they refer to.
+// those containing a loop or an HTTP handler, or that a CPU profile shows
+// hot, in code where findings are reported, and the same-package
+// functions they refer to.
 func interestingFuncs(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 	declOf := make(map[types.Object]*ast.FuncDecl)
 	decls := funcDecls(pass.Files)
@@ -286,9 +291,10 @@ func interestingFuncs(pass *analysis.Pass) map[*ast.FuncDecl]bool {
 		}
 	}
 	unreported := unreportedCode(pass)
+	evidence := pass.ResultOf[hotness.Analyzer].(*hotness.Evidence)
 	keep := make(map[*ast.FuncDecl]bool)
 	for _, d := range decls {
-		if d.Body != nil && (containsLoop(d.Body) || servesHTTP(pass.TypesInfo, d)) && !unreported(d) {
+		if d.Body != nil && (containsLoop(d.Body) || servesHTTP(pass.TypesInfo, d) || evidence.HotFunction(d)) && !unreported(d) {
 			keep[d] = true
 		}
 	}

@@ -73,8 +73,8 @@ func (fs *Funcs) Of(fn *ssa.Function) (Why, bool) {
 }
 
 // Find returns the functions of ir that run repeatedly. profileHot, if
-// not nil, marks the functions a CPU profile shows hot; it is the hook
-// for the evidence pass, and nil until that provides it.
+// not nil, marks the functions a CPU profile shows hot (the evidence
+// pass's answer, through the reporter).
 //
 // Code run once per program is never a source of repetition: the package
 // initializer, init functions and whatever they call, main's own body

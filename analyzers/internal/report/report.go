@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/passes/hotness"
 	"github.com/perfvet/perfvet/passes/irbuild"
@@ -48,6 +49,11 @@ func (r *Reporter) ProfileOnly() { r.profileOnly = true }
 
 // Profiled reports whether a profile applies to the package.
 func (r *Reporter) Profiled() bool { return r.evidence.Profiled() }
+
+// HotFunc reports whether a profile shows fn, a declared function, hot:
+// evidence that it runs repeatedly, for analyzers that report work
+// repeated on every call.
+func (r *Reporter) HotFunc(fn *ssa.Function) bool { return r.evidence.HotFunc(fn) }
 
 // Report reports d, weighed by the profile share of the innermost for
 // or range statement around it (of its function, in none).

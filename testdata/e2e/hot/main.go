@@ -33,6 +33,9 @@ func main() {
 	n := len(banner(words[:10]))
 	for deadline := time.Now().Add(1500 * time.Millisecond); time.Now().Before(deadline); {
 		n += len(work.Join(words))
+		if work.Numeric(words[n%len(words)]) {
+			n++
+		}
 	}
 	pprof.StopCPUProfile()
 	if err := f.Close(); err != nil {
