@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -396,3 +397,176 @@ func (c *lspClient) rawExchange(body string) *jsonrpc2.Response {
 type discardLogger struct{}
 
 func (discardLogger) Printf(string, ...any) {}
+
+// waitAnalysed waits for the log line saying that an analysis of the
+// unit of file finished, and returns the diagnostics published for
+// file before it (nil if none were).
+func (c *lspClient) waitAnalysed(file string) *publishDiagnosticsParams {
+	c.t.Helper()
+	var last *publishDiagnosticsParams
+	timeout := time.After(2 * time.Minute)
+	for {
+		select {
+		case p := <-c.diags:
+			if got, _ := uriPath(p.URI); got == file {
+				last = &p
+			}
+		case msg := <-c.logs:
+			if strings.HasPrefix(msg, "perfvet: analysed "+unitKey(file)+" in ") {
+				// Notifications arrive in order: any diagnostics of
+				// this analysis are already in c.diags.
+				for {
+					select {
+					case p := <-c.diags:
+						if got, _ := uriPath(p.URI); got == file {
+							last = &p
+						}
+					default:
+						return last
+					}
+				}
+			}
+		case <-timeout:
+			c.t.Fatalf("no analysis of %s", file)
+		}
+	}
+}
+
+// configure sends workspace/didChangeConfiguration with settings under
+// the "perfvet" key, as editors nest them.
+func (c *lspClient) configure(settings any) {
+	c.t.Helper()
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"perfvet": settings}})
+}
+
+// countOf is the number of diagnostics in p, 0 when none were published.
+func countOf(p *publishDiagnosticsParams) int {
+	if p == nil {
+		return 0
+	}
+	return len(p.Diagnostics)
+}
+
+// TestLspSettings turns analyzers and options on and off through
+// initializationOptions and didChangeConfiguration. The cold package's
+// loop runs 5 times, under the default cold threshold of 8: only
+// tripcount.cold=2 with concatloop on reports it, and removing the
+// option again clears the diagnostic.
+func TestLspSettings(t *testing.T) {
+	root, err := filepath.Abs(lintModule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(root, "cold", "cold.go")
+	c := startLSP(t, root)
+	c.initialize(root, map[string]any{"analyzers": map[string]bool{"concatloop": false}, "options": map[string]any{"tripcount.cold": 2}})
+	c.open(file)
+	if p := c.waitAnalysed(file); countOf(p) != 0 {
+		t.Fatalf("concatloop off: want no diagnostics, got %+v", p)
+	}
+
+	c.configure(map[string]any{"options": map[string]any{"tripcount.cold": 2}})
+	if p := c.waitAnalysed(file); countOf(p) != 1 || p.Diagnostics[0].Code != "concatloop" {
+		t.Fatalf("concatloop on, tripcount.cold=2: want the concatloop diagnostic, got %+v", p)
+	}
+
+	c.configure(map[string]any{})
+	if p := c.waitAnalysed(file); p == nil || len(p.Diagnostics) != 0 {
+		t.Fatalf("default settings: want the diagnostic cleared, got %+v", p)
+	}
+
+	c.configure(map[string]any{"options": map[string]any{"nosuch.flag": 1}, "analyzers": map[string]bool{"nosuch": true}})
+	select {
+	case m := <-c.messages:
+		if m.Type != messageWarning || !strings.Contains(m.Message, `unknown option "nosuch.flag"`) || !strings.Contains(m.Message, "unknown analyzers in settings: nosuch") {
+			t.Errorf("want a warning naming the unknown option and analyzer, got %+v", m)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("no message about unknown settings")
+	}
+	c.shutdown()
+}
+
+// TestLspTestFiles checks the testFiles setting: findings in _test.go
+// files are reported only with it, as with -testfiles.
+func TestLspTestFiles(t *testing.T) {
+	root, err := filepath.Abs(lintModule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(root, "testfiles", "testfiles_test.go")
+	c := startLSP(t, root)
+	c.initialize(root, nil)
+	c.open(file)
+	if p := c.waitAnalysed(file); countOf(p) != 0 {
+		t.Fatalf("without testFiles: want no diagnostics, got %+v", p)
+	}
+	c.configure(map[string]any{"testFiles": true})
+	p := c.waitAnalysed(file)
+	if countOf(p) != 1 || p.Diagnostics[0].Range.Start.Line != 8 {
+		t.Fatalf("with testFiles: want the += on line 9, got %+v", p)
+	}
+	c.shutdown()
+}
+
+// TestLspProfileShare checks that with a profile configured, relative
+// to the workspace root, a finding's message keeps its share of CPU
+// time.
+func TestLspProfileShare(t *testing.T) {
+	profile := hotProfile(t)
+	root, err := filepath.Abs(hotModule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(root, profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(root, "work", "work.go")
+	c := startLSP(t, root)
+	c.initialize(root, map[string]any{"profile": rel})
+	c.open(file)
+	p := c.waitAnalysed(file)
+	if countOf(p) != 1 || !regexp.MustCompile(`\(\d+\.\d% of CPU time in the profile\)$`).MatchString(p.Diagnostics[0].Message) {
+		t.Fatalf("want the hot finding with its share, got %+v", p)
+	}
+	c.shutdown()
+}
+
+// TestLspTypeErrors opens a package that does not type-check: the
+// server says so in a message instead of failing, publishes nothing for
+// it, and analyses the buffer once an edit repairs it.
+func TestLspTypeErrors(t *testing.T) {
+	dir := writeLSPModule(t)
+	file := filepath.Join(dir, "names", "names.go")
+	good, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(good), "return 結果", "return 結果 + undefinedName", 1)
+	if err := os.WriteFile(file, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := startLSP(t, dir)
+	c.initialize(dir, nil)
+	c.open(file)
+	if p := c.waitAnalysed(file); countOf(p) != 0 {
+		t.Fatalf("package with a type error: want no diagnostics, got %+v", p)
+	}
+	select {
+	case m := <-c.messages:
+		if m.Type != messageWarning || !strings.Contains(m.Message, "undefinedName") {
+			t.Errorf("want a warning naming the type error, got %+v", m)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("no message about the type error")
+	}
+	c.notify("textDocument/didChange", didChangeParams{
+		TextDocument:   versionedTextDocumentIdentifier{URI: fileURI(file), Version: 2},
+		ContentChanges: []contentChange{{Text: string(good)}},
+	})
+	if p := c.waitDiagnostics(file); len(p.Diagnostics) != 1 {
+		t.Fatalf("repaired buffer: want the finding, got %+v", p)
+	}
+	c.shutdown()
+}
