@@ -8,6 +8,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -51,6 +52,7 @@ func serveLSP(ctx context.Context, r io.Reader, w io.Writer, all []*analysis.Ana
 		published: make(map[string]bool),
 		problems:  make(map[string]string),
 		jobs:      newJobQueue(),
+		cache:     newUnitCache(),
 	}
 	s.enabled = s.config.all
 	s.conn = jsonrpc2.NewConn(ctx, newLSPStream(r, w), jsonrpc2.HandlerWithError(s.handle))
@@ -75,6 +77,7 @@ type server struct {
 	config   *analyzerConfig
 	debounce time.Duration
 	jobs     *jobQueue
+	cache    *unitCache
 
 	// The worker's own.
 	enabled []*analysis.Analyzer
@@ -201,6 +204,7 @@ func (s *server) didOpen(p didOpenParams) (any, error) {
 	s.mu.Lock()
 	s.docs[path] = &document{uri: p.TextDocument.URI, version: p.TextDocument.Version, text: []byte(p.TextDocument.Text)}
 	s.mu.Unlock()
+	s.cache.touched(path)
 	if isGoFile(path) {
 		s.jobs.push(job{file: path, explain: true})
 	}
@@ -226,6 +230,7 @@ func (s *server) didChange(p didChangeParams) (any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("applying a change to %s: %w", p.TextDocument.URI, err)
 	}
+	s.cache.touched(path)
 	if isGoFile(path) {
 		s.jobs.pushAfter(job{file: path}, s.debounce)
 	}
@@ -269,6 +274,7 @@ func (s *server) didSave(p didSaveParams) (any, error) {
 		}
 		s.mu.Unlock()
 	}
+	s.cache.touched(path)
 	if isGoFile(path) {
 		s.jobs.push(job{file: path, explain: true})
 	}
@@ -285,6 +291,7 @@ func (s *server) didClose(p didCloseParams) (any, error) {
 	s.mu.Lock()
 	delete(s.docs, path)
 	s.mu.Unlock()
+	s.cache.touched(path)
 	if isGoFile(path) {
 		s.jobs.push(job{file: path})
 	}
@@ -375,18 +382,40 @@ func (s *server) work(done <-chan struct{}) {
 			return
 		case <-s.jobs.wake:
 		}
-		for _, j := range s.jobs.take() {
-			if j.settings != nil {
-				s.applySettings(*j.settings)
-				continue
-			}
+		for _, j := range s.batch(s.jobs.take()) {
 			s.analyze(j)
 		}
 	}
 }
 
-// applySettings applies settings, says what it could not apply, and
-// analyses every open file again under them.
+// batch applies the settings among jobs and returns the analyses to
+// run, one per unit: those asked for and, after new settings, one for
+// every open file.
+func (s *server) batch(jobs []job) []job {
+	var analyses []job
+	index := make(map[string]int) // unit to its place in analyses
+	add := func(j job) {
+		if i, ok := index[unitKey(j.file)]; ok {
+			analyses[i].explain = analyses[i].explain || j.explain
+			return
+		}
+		index[unitKey(j.file)] = len(analyses)
+		analyses = append(analyses, j)
+	}
+	for _, j := range jobs {
+		if j.settings == nil {
+			add(j)
+			continue
+		}
+		s.applySettings(*j.settings)
+		for _, path := range s.openGoFiles() {
+			add(job{file: path})
+		}
+	}
+	return analyses
+}
+
+// applySettings applies settings and says what it could not apply.
 func (s *server) applySettings(settings lspSettings) {
 	s.mu.Lock()
 	root := s.root
@@ -396,17 +425,20 @@ func (s *server) applySettings(settings lspSettings) {
 	if len(errs) > 0 {
 		s.showMessage(messageWarning, joinErrors(errs))
 	}
+}
+
+// openGoFiles lists the open Go documents, sorted.
+func (s *server) openGoFiles() []string {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	var open []string
 	for path := range s.docs {
 		if isGoFile(path) {
 			open = append(open, path)
 		}
 	}
-	s.mu.Unlock()
-	for _, path := range sortedKeys(setOf(open)) {
-		s.jobs.push(job{file: path})
-	}
+	slices.Sort(open)
+	return open
 }
 
 func setOf(xs []string) map[string]bool {
@@ -421,7 +453,7 @@ func setOf(xs []string) map[string]bool {
 // diagnostics of its files.
 func (s *server) analyze(j job) {
 	snap := s.snapshot()
-	r, err := analyzeUnit(j.file, snap, s.enabled)
+	r, err := analyzeUnit(j.file, snap, s.enabled, s.cache)
 	unit := unitKey(j.file)
 	if err != nil {
 		// The package could not be loaded at all: nothing perfvet said
@@ -430,8 +462,12 @@ func (s *server) analyze(j job) {
 		r.problems = []string{err.Error()}
 	}
 	s.publish(r, snap)
-	s.logMessage(fmt.Sprintf("perfvet: analysed %s in %v (load %v, analysis %v), %d files with findings",
-		unit, (r.load + r.analysis).Round(time.Millisecond), r.load.Round(time.Millisecond), r.analysis.Round(time.Millisecond), len(r.diags)))
+	how := "loaded"
+	if r.reused {
+		how = "type-checked against the cached dependencies"
+	}
+	s.logMessage(fmt.Sprintf("perfvet: analysed %s in %v (%s in %v, analysis %v), %d files with findings",
+		unit, (r.load + r.analysis).Round(time.Millisecond), how, r.load.Round(time.Millisecond), r.analysis.Round(time.Millisecond), len(r.diags)))
 	s.explain(unit, r.problems, j.explain)
 }
 

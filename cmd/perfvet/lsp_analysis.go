@@ -46,6 +46,7 @@ type unitResult struct {
 	problems []string                    // why the package was not (fully) analysed
 	load     time.Duration
 	analysis time.Duration
+	reused   bool // the load reused a cached one's dependencies
 }
 
 // fileDiagnostic is a published diagnostic with the quick fixes it
@@ -61,11 +62,11 @@ type fileDiagnostic struct {
 // file is analysed in its package's test variant (or external test
 // package), of which the result covers only the _test.go files: the
 // other files are the package's own, analysed with it.
-func analyzeUnit(file string, snap snapshot, as []*analysis.Analyzer) (unitResult, error) {
+func analyzeUnit(file string, snap snapshot, as []*analysis.Analyzer, cache *unitCache) (unitResult, error) {
 	var r unitResult
 	start := time.Now()
-	pkg, err := loadUnit(file, snap)
-	r.load = time.Since(start)
+	pkg, reused, err := loadCached(file, snap, cache)
+	r.load, r.reused = time.Since(start), reused
 	if err != nil {
 		return r, err
 	}
@@ -85,6 +86,41 @@ func analyzeUnit(file string, snap snapshot, as []*analysis.Analyzer) (unitResul
 	}
 	r.diags, r.problems = convertDiagnostics(graph, pkg.Fset, r.files, snap, r.problems)
 	return r, nil
+}
+
+// loadCached returns the package of file, type-checked again against
+// the dependencies of its last load when that is still valid, else
+// loaded in full and cached. It reports which it did.
+func loadCached(file string, snap snapshot, cache *unitCache) (*packages.Package, bool, error) {
+	key := unitKey(file)
+	if u := cache.get(key); u != nil {
+		if pkg, ok := retype(u, snap); ok {
+			return pkg, true, nil
+		}
+	}
+	pkg, err := loadUnit(file, snap)
+	if err != nil {
+		return nil, false, err
+	}
+	if cacheable(pkg) {
+		cache.put(key, pkg)
+	}
+	return pkg, false, nil
+}
+
+// cacheable reports whether the package's dependencies loaded: a
+// package whose imports the go command could not resolve must be
+// loaded again once they can be.
+func cacheable(pkg *packages.Package) bool {
+	if len(pkg.GoFiles) == 0 {
+		return false
+	}
+	for _, e := range pkg.Errors {
+		if e.Kind == packages.ListError || e.Kind == packages.UnknownError {
+			return false
+		}
+	}
+	return true
 }
 
 // loadUnit loads the package of file: its test variant when file is a

@@ -70,6 +70,8 @@ type lspClient struct {
 	// unmatched receives responses to no request of the connection's:
 	// the replies to rawExchange.
 	unmatched chan *jsonrpc2.Response
+	// lastAnalysis is the log line of the last analysis waitAnalysed saw.
+	lastAnalysis string
 }
 
 // startLSP starts perfvet lsp in dir and connects to it.
@@ -413,6 +415,7 @@ func (c *lspClient) waitAnalysed(file string) *publishDiagnosticsParams {
 			}
 		case msg := <-c.logs:
 			if strings.HasPrefix(msg, "perfvet: analysed "+unitKey(file)+" in ") {
+				c.lastAnalysis = msg
 				// Notifications arrive in order: any diagnostics of
 				// this analysis are already in c.diags.
 				for {
@@ -568,5 +571,34 @@ func TestLspTypeErrors(t *testing.T) {
 	if p := c.waitDiagnostics(file); len(p.Diagnostics) != 1 {
 		t.Fatalf("repaired buffer: want the finding, got %+v", p)
 	}
+	c.shutdown()
+}
+
+// BenchmarkLspSave measures what a save costs on a warm server: from
+// didSave to the end of the analysis of the package, here perfvet's own
+// command (some thirty files). The log line of each analysis splits the
+// time into loading (go list and type-checking) and analysis.
+func BenchmarkLspSave(b *testing.B) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		b.Fatal(err)
+	}
+	file, err := filepath.Abs("main.go")
+	if err != nil {
+		b.Fatal(err)
+	}
+	t := &testing.T{}
+	c := startLSP(t, root)
+	c.t = t
+	c.initialize(root, nil)
+	c.open(file)
+	c.waitAnalysed(file) // the cold start: export data, profile of the build cache
+	b.ResetTimer()
+	for range b.N {
+		c.notify("textDocument/didSave", didSaveParams{TextDocument: textDocumentIdentifier{URI: fileURI(file)}})
+		c.waitAnalysed(file)
+	}
+	b.StopTimer()
+	b.Log(c.lastAnalysis)
 	c.shutdown()
 }
