@@ -60,7 +60,7 @@ func writeLSPModule(t *testing.T) string {
 
 // lspClient is a scripted editor connected to a perfvet lsp process.
 type lspClient struct {
-	t        *testing.T
+	t        testing.TB
 	cmd      *exec.Cmd
 	conn     *jsonrpc2.Conn
 	stdin    io.WriteCloser
@@ -75,7 +75,7 @@ type lspClient struct {
 }
 
 // startLSP starts perfvet lsp in dir and connects to it.
-func startLSP(t *testing.T, dir string) *lspClient {
+func startLSP(t testing.TB, dir string) *lspClient {
 	t.Helper()
 	cmd := exec.Command(perfvetBin, "lsp")
 	cmd.Dir = dir
@@ -587,9 +587,7 @@ func BenchmarkLspSave(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	t := &testing.T{}
-	c := startLSP(t, root)
-	c.t = t
+	c := startLSP(b, root)
 	c.initialize(root, nil)
 	c.open(file)
 	c.waitAnalysed(file) // the cold start: export data, profile of the build cache
@@ -600,5 +598,61 @@ func BenchmarkLspSave(b *testing.B) {
 	}
 	b.StopTimer()
 	b.Log(c.lastAnalysis)
+	c.shutdown()
+}
+
+// TestLspDependencyEdit checks that a package type-checked against its
+// cached dependencies sees a dependency change made in the editor: the
+// names package calls dep.Sep, whose result type changes from string to
+// int, which the next save of names.go must report as a type error.
+func TestLspDependencyEdit(t *testing.T) {
+	dir := writeLSPModule(t)
+	file := filepath.Join(dir, "names", "names.go")
+	depFile := filepath.Join(dir, "dep", "dep.go")
+	if err := os.MkdirAll(filepath.Dir(depFile), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	depSource := "package dep\n\n// Sep separates names.\nfunc Sep() string { return \",\" }\n"
+	if err := os.WriteFile(depFile, []byte(depSource), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	names, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withDep := strings.Replace(string(names), "package names\n", "package names\n\nimport \"example.com/lsptest/dep\"\n", 1)
+	withDep = strings.Replace(withDep, `"«" + n + "»"`, `"«" + n + "»" + dep.Sep()`, 1)
+	if err := os.WriteFile(file, []byte(withDep), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	c := startLSP(t, dir)
+	c.initialize(dir, nil)
+	c.open(file)
+	if p := c.waitAnalysed(file); countOf(p) != 1 {
+		t.Fatalf("want the finding, got %+v", p)
+	}
+	// A save on a warm server reuses the dependencies.
+	c.notify("textDocument/didSave", didSaveParams{TextDocument: textDocumentIdentifier{URI: fileURI(file)}})
+	c.waitAnalysed(file)
+	if !strings.Contains(c.lastAnalysis, "cached dependencies") {
+		t.Fatalf("a save of an unchanged package loaded it again: %s", c.lastAnalysis)
+	}
+
+	c.open(depFile)
+	c.waitAnalysed(depFile)
+	changed := strings.Replace(depSource, `func Sep() string { return "," }`, `func Sep() int { return 0 }`, 1)
+	c.notify("textDocument/didChange", didChangeParams{
+		TextDocument:   versionedTextDocumentIdentifier{URI: fileURI(depFile), Version: 2},
+		ContentChanges: []contentChange{{Text: changed}},
+	})
+	c.waitAnalysed(depFile)
+	c.notify("textDocument/didSave", didSaveParams{TextDocument: textDocumentIdentifier{URI: fileURI(file)}})
+	if p := c.waitAnalysed(file); p == nil || len(p.Diagnostics) != 0 {
+		t.Fatalf("names no longer type-checks: want its diagnostics cleared, got %+v", p)
+	}
+	if strings.Contains(c.lastAnalysis, "cached dependencies") {
+		t.Errorf("after a dependency changed, the package was checked against the old one: %s", c.lastAnalysis)
+	}
 	c.shutdown()
 }
