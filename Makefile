@@ -44,12 +44,13 @@ golangci:
 
 # nvim-e2e runs perfvet lsp under headless Neovim's built-in LSP client
 # on the lint fixture module, checks that the diagnostics and the quick
-# fix arrive, and prints the Neovim version it ran. It installs Debian's
+# fix arrive under the settings it passes, and prints the Neovim version
+# it ran. It installs Debian's
 # neovim package when nvim is missing, so it is not part of test.
 nvim-e2e:
 	@command -v nvim >/dev/null || apt-get install -y neovim
 	$(GO) build -o bin/perfvet ./cmd/perfvet
-	PERFVET=$(CURDIR)/bin/perfvet FIXTURE=$(CURDIR)/testdata/e2e/lint/concat/concat.go GOWORK=off \
+	PERFVET=$(CURDIR)/bin/perfvet FIXTURE=$(CURDIR)/testdata/e2e/lint/cold/cold.go GOWORK=off \
 		nvim --headless -u NONE -i NONE -n -c 'luafile cmd/perfvet/testdata/lsp-nvim.lua'
 
 ## Building

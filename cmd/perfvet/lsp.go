@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -298,7 +299,13 @@ func (s *server) didClose(p didCloseParams) (any, error) {
 	return nil, nil
 }
 
+// didChangeConfiguration replaces the settings. A notification without
+// settings, which some clients send to say only that something changed,
+// keeps them.
 func (s *server) didChangeConfiguration(p didChangeConfigurationParams) (any, error) {
+	if raw := bytes.TrimSpace(p.Settings); len(raw) == 0 || string(raw) == "null" {
+		return nil, nil
+	}
 	settings, err := parseSettings(p.Settings)
 	if err != nil {
 		s.showMessage(messageError, "perfvet: "+err.Error())
