@@ -656,3 +656,88 @@ func TestLspDependencyEdit(t *testing.T) {
 	}
 	c.shutdown()
 }
+
+// TestLspStaleQuickFix checks that a quick fix computed on one version
+// of a buffer is not offered once the buffer has changed: its edit
+// would land on the wrong bytes.
+func TestLspStaleQuickFix(t *testing.T) {
+	dir := writeLSPModule(t)
+	file := filepath.Join(dir, "names", "names.go")
+	c := startLSP(t, dir)
+	c.initialize(dir, nil)
+	text := c.open(file)
+	d := c.waitDiagnostics(file).Diagnostics[0]
+	params := codeActionParams{
+		TextDocument: textDocumentIdentifier{URI: fileURI(file)},
+		Range:        d.Range,
+		Context:      codeActionContext{Diagnostics: []lspDiagnostic{d}},
+	}
+	var actions []codeAction
+	if err := c.call("textDocument/codeAction", params, &actions); err != nil || len(actions) != 1 {
+		t.Fatalf("current buffer: want the quick fix, got %+v, %v", actions, err)
+	}
+	// A comment line above shifts everything; the reply to the next
+	// request comes before the debounced analysis of the change.
+	c.notify("textDocument/didChange", didChangeParams{
+		TextDocument:   versionedTextDocumentIdentifier{URI: fileURI(file), Version: 2},
+		ContentChanges: []contentChange{{Text: "// moved\n" + text}},
+	})
+	if err := c.call("textDocument/codeAction", params, &actions); err != nil || len(actions) != 0 {
+		t.Fatalf("changed buffer: want no quick fix until it is analysed again, got %+v, %v", actions, err)
+	}
+	if p := c.waitDiagnostics(file); len(p.Diagnostics) != 1 || p.Diagnostics[0].Range.Start.Line != d.Range.Start.Line+1 {
+		t.Fatalf("changed buffer: want the diagnostic a line lower, got %+v", p.Diagnostics)
+	}
+	c.shutdown()
+}
+
+// TestLspCloseAnalysesDisk checks that closing a buffer with unsaved
+// edits publishes the diagnostics of the file as it is on disk.
+func TestLspCloseAnalysesDisk(t *testing.T) {
+	dir := writeLSPModule(t)
+	file := filepath.Join(dir, "names", "names.go")
+	c := startLSP(t, dir)
+	c.initialize(dir, nil)
+	text := c.open(file)
+	c.waitDiagnostics(file)
+	clean := strings.Replace(text, `結果 += "«" + n + "»"`, `_ = n`, 1)
+	c.notify("textDocument/didChange", didChangeParams{
+		TextDocument:   versionedTextDocumentIdentifier{URI: fileURI(file), Version: 2},
+		ContentChanges: []contentChange{{Text: clean}},
+	})
+	if p := c.waitDiagnostics(file); len(p.Diagnostics) != 0 {
+		t.Fatalf("unsaved clean buffer: want no diagnostics, got %+v", p.Diagnostics)
+	}
+	c.notify("textDocument/didClose", didCloseParams{TextDocument: textDocumentIdentifier{URI: fileURI(file)}})
+	if p := c.waitDiagnostics(file); len(p.Diagnostics) != 1 || p.Version != nil {
+		t.Fatalf("closed: want the finding on disk, without a version, got %+v", p)
+	}
+	c.shutdown()
+}
+
+// TestLspLifecycle checks the protocol's order: requests before
+// initialize and after shutdown are errors, and exit without shutdown
+// ends the server with status 1.
+func TestLspLifecycle(t *testing.T) {
+	dir := writeLSPModule(t)
+	c := startLSP(t, dir)
+	var actions []codeAction
+	wantRPCError(t, c.call("textDocument/codeAction", codeActionParams{}, &actions), codeServerNotInitialized)
+	c.initialize(dir, nil)
+	if err := c.call("shutdown", nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	wantRPCError(t, c.call("textDocument/codeAction", codeActionParams{}, &actions), codeInvalidRequest)
+	c.notify("exit", nil)
+	if err := c.cmd.Wait(); err != nil {
+		t.Fatalf("exit after shutdown: %v", err)
+	}
+
+	c = startLSP(t, dir)
+	c.initialize(dir, nil)
+	c.notify("exit", nil)
+	var exit *exec.ExitError
+	if err := c.cmd.Wait(); !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("exit without shutdown: want status 1, got %v", err)
+	}
+}
