@@ -9,6 +9,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -195,6 +196,14 @@ func (s *server) initialize(p initializeParams) (initializeResult, error) {
 		},
 		ServerInfo: serverInfo{Name: "perfvet", Version: moduleVersion()},
 	}, nil
+}
+
+// moduleVersion is perfvet's module version as the build recorded it.
+func moduleVersion() string {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		return info.Main.Version
+	}
+	return ""
 }
 
 func (s *server) didOpen(p didOpenParams) (any, error) {
@@ -459,6 +468,15 @@ func setOf(xs []string) map[string]bool {
 // analyze analyses the package of the job's file and publishes the
 // diagnostics of its files.
 func (s *server) analyze(j job) {
+	defer func() {
+		// runChecker already contains the analyzers' panics; this is
+		// for the server's own code around them, which must not end
+		// the session either.
+		if p := recover(); p != nil {
+			s.logMessage(fmt.Sprintf("perfvet: analysing %s panicked: %v\n%s", j.file, p, debug.Stack()))
+			s.showMessage(messageError, fmt.Sprintf("perfvet: analysing %s failed: %v", j.file, p))
+		}
+	}()
 	snap := s.snapshot()
 	r, err := analyzeUnit(j.file, snap, s.enabled, s.cache)
 	unit := unitKey(j.file)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"runtime/debug"
 	"slices"
 	"sync"
 	"time"
@@ -103,12 +102,4 @@ func (q *jobQueue) stop() {
 		t.Stop()
 	}
 	q.pending = nil
-}
-
-// moduleVersion is perfvet's module version as the build recorded it.
-func moduleVersion() string {
-	if info, ok := debug.ReadBuildInfo(); ok {
-		return info.Main.Version
-	}
-	return ""
 }
