@@ -214,7 +214,11 @@ func (s *server) didOpen(p didOpenParams) (any, error) {
 	s.mu.Lock()
 	s.docs[path] = &document{uri: p.TextDocument.URI, version: p.TextDocument.Version, text: []byte(p.TextDocument.Text)}
 	s.mu.Unlock()
-	s.cache.touched(path)
+	if onDisk, err := os.ReadFile(path); err != nil || string(onDisk) != p.TextDocument.Text {
+		// Only a buffer that differs from the file changes what
+		// other packages see of it.
+		s.cache.touched(path)
+	}
 	if isGoFile(path) {
 		s.jobs.push(job{file: path, explain: true})
 	}

@@ -514,7 +514,7 @@ func TestLspTestFiles(t *testing.T) {
 
 // TestLspProfileShare checks that with a profile configured, relative
 // to the workspace root, a finding's message keeps its share of CPU
-// time.
+// time, and that the hot setting filters by that share.
 func TestLspProfileShare(t *testing.T) {
 	profile := hotProfile(t)
 	root, err := filepath.Abs(hotModule)
@@ -532,6 +532,11 @@ func TestLspProfileShare(t *testing.T) {
 	p := c.waitAnalysed(file)
 	if countOf(p) != 1 || !regexp.MustCompile(`\(\d+\.\d% of CPU time in the profile\)$`).MatchString(p.Diagnostics[0].Message) {
 		t.Fatalf("want the hot finding with its share, got %+v", p)
+	}
+	// No loop holds all of the CPU time.
+	c.configure(map[string]any{"profile": rel, "hot": 100})
+	if p := c.waitAnalysed(file); p == nil || len(p.Diagnostics) != 0 {
+		t.Fatalf("hot=100: want the finding cleared, got %+v", p)
 	}
 	c.shutdown()
 }
