@@ -18,6 +18,7 @@ import (
 	"github.com/sourcegraph/jsonrpc2"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/perfvet/perfvet/passes/hotness"
 	"github.com/perfvet/perfvet/passes/irbuild"
 )
 
@@ -47,21 +48,28 @@ func runLSP(args []string, all []*analysis.Analyzer) int {
 // then exit, 1 otherwise.
 func serveLSP(ctx context.Context, r io.Reader, w io.Writer, all []*analysis.Analyzer, debounce time.Duration) int {
 	s := &server{
-		config:    newAnalyzerConfig(all),
-		debounce:  debounce,
-		docs:      make(map[string]*document),
-		results:   make(map[string][]fileDiagnostic),
-		published: make(map[string]bool),
-		problems:  make(map[string]string),
-		jobs:      newJobQueue(),
-		cache:     newUnitCache(),
+		config:     newAnalyzerConfig(all),
+		debounce:   debounce,
+		docs:       make(map[string]*document),
+		results:    make(map[string][]fileDiagnostic),
+		published:  make(map[string]bool),
+		problems:   make(map[string]string),
+		jobs:       newJobQueue(),
+		cache:      newUnitCache(),
+		pgoCleanup: func() {},
 	}
 	s.enabled = s.config.all
 	s.conn = jsonrpc2.NewConn(ctx, newLSPStream(r, w), jsonrpc2.HandlerWithError(s.handle))
 	done := make(chan struct{})
-	go s.work(done)
+	stopped := make(chan struct{})
+	go func() {
+		s.work(done)
+		s.pgoCleanup()
+		close(stopped)
+	}()
 	<-s.conn.DisconnectNotify()
 	close(done)
+	<-stopped
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.exitCode < 0 {
@@ -82,7 +90,8 @@ type server struct {
 	cache    *unitCache
 
 	// The worker's own.
-	enabled []*analysis.Analyzer
+	enabled    []*analysis.Analyzer
+	pgoCleanup func() // removes the default.pgo assignments file
 
 	mu          sync.Mutex
 	initialized bool
@@ -422,15 +431,26 @@ func (s *server) batch(jobs []job) []job {
 		index[unitKey(j.file)] = len(analyses)
 		analyses = append(analyses, j)
 	}
-	for _, j := range jobs {
-		if j.settings == nil {
-			add(j)
-			continue
+	for len(jobs) > 0 {
+		applied := false
+		for _, j := range jobs {
+			if j.settings == nil {
+				add(j)
+				continue
+			}
+			s.applySettings(*j.settings)
+			applied = true
 		}
-		s.applySettings(*j.settings)
+		if !applied {
+			break
+		}
 		for _, path := range s.openGoFiles() {
 			add(job{file: path})
 		}
+		// Applying settings can take a while (it looks for
+		// default.pgo files); what was asked for meanwhile is
+		// answered by the same analyses.
+		jobs = s.jobs.take()
 	}
 	return analyses
 }
@@ -442,9 +462,42 @@ func (s *server) applySettings(settings lspSettings) {
 	s.mu.Unlock()
 	enabled, errs := s.config.apply(settings, root)
 	s.enabled = enabled
+	if settings.Profile == "" {
+		if err := s.assignDefaultPGO(root); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	if len(errs) > 0 {
 		s.showMessage(messageWarning, joinErrors(errs))
 	}
+}
+
+// assignDefaultPGO finds the default.pgo files that apply to the
+// workspace's packages, as the command does without -profile: a
+// default.pgo beside a main package applies to everything it imports.
+// It runs when settings are applied, so a default.pgo added later is
+// found on the next change of settings.
+func (s *server) assignDefaultPGO(root string) error {
+	s.pgoCleanup()
+	s.pgoCleanup = func() {}
+	if root == "" {
+		return nil
+	}
+	// The command's search lists packages from the current directory.
+	if err := os.Chdir(root); err != nil {
+		return fmt.Errorf("finding default.pgo files: %w", err)
+	}
+	flags, cleanup, err := assignDefaultPGO([]string{"./..."}, true)
+	if err != nil {
+		return fmt.Errorf("finding default.pgo files: %w", err)
+	}
+	s.pgoCleanup = cleanup
+	for _, f := range flags {
+		if name, value, ok := strings.Cut(strings.TrimPrefix(f, "-"), "="); ok && name == "hotness.pgomap" {
+			hotness.PGOMap = value
+		}
+	}
+	return nil
 }
 
 // openGoFiles lists the open Go documents, sorted.

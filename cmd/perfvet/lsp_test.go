@@ -414,6 +414,9 @@ func (c *lspClient) waitAnalysed(file string) *publishDiagnosticsParams {
 				last = &p
 			}
 		case msg := <-c.logs:
+			if os.Getenv("LSPDEBUG") != "" {
+				c.t.Logf("log: %s", msg)
+			}
 			if strings.HasPrefix(msg, "perfvet: analysed "+unitKey(file)+" in ") {
 				c.lastAnalysis = msg
 				// Notifications arrive in order: any diagnostics of
@@ -745,4 +748,27 @@ func TestLspLifecycle(t *testing.T) {
 	if err := c.cmd.Wait(); !errors.As(err, &exit) || exit.ExitCode() != 1 {
 		t.Fatalf("exit without shutdown: want status 1, got %v", err)
 	}
+}
+
+// TestLspDefaultPGO checks that without a profile setting, a default.pgo
+// beside a main package weighs the findings of a package it imports, as
+// go build -pgo=auto and the perfvet command find it.
+func TestLspDefaultPGO(t *testing.T) {
+	profile, err := os.ReadFile(hotProfile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := copyModule(t, hotModule)
+	if err := os.WriteFile(filepath.Join(root, "default.pgo"), profile, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(root, "work", "work.go")
+	c := startLSP(t, root)
+	c.initialize(root, nil)
+	c.open(file)
+	p := c.waitAnalysed(file)
+	if countOf(p) != 1 || !strings.HasSuffix(p.Diagnostics[0].Message, "% of CPU time in the profile)") {
+		t.Fatalf("want the hot finding weighed by default.pgo, got %+v", p)
+	}
+	c.shutdown()
 }
