@@ -414,6 +414,8 @@ func (c *lspClient) waitAnalysed(file string) *publishDiagnosticsParams {
 				last = &p
 			}
 		case msg := <-c.logs:
+			// LSPDEBUG=1 shows the server's log, with each analysis's
+			// timings, in the test output.
 			if os.Getenv("LSPDEBUG") != "" {
 				c.t.Logf("log: %s", msg)
 			}
