@@ -35,7 +35,7 @@ func runLSP(args []string, all []*analysis.Analyzer) int {
 		return 2
 	}
 	// A test variant then builds SSA only for its _test.go code, the
-	// package's own code being analysed with the package (see lspFiles).
+	// package's own code being analysed with the package (see unitFiles).
 	if err := irbuild.Analyzer.Flags.Set("dedup", "true"); err != nil {
 		log.Print(err)
 		return 1
