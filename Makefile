@@ -6,7 +6,7 @@ GO ?= go
 # staticcheck 2026.2.2, a release that supports Go 1.26.
 STATICCHECK_VERSION := v0.8.2
 
-.PHONY: all test unit fmt vet dogfood build install lint docs golangci bench corpus
+.PHONY: all test unit fmt vet dogfood build install lint docs golangci bench corpus nvim-e2e
 
 all: test
 
@@ -41,6 +41,17 @@ lint:
 # testdata/golangci. The build takes minutes on a cold build cache.
 golangci:
 	PERFVET_GOLANGCI=1 $(GO) test -count=1 -timeout=30m -v -run '^TestGolangciLint$$' ./cmd/golangci
+
+# nvim-e2e runs perfvet lsp under headless Neovim's built-in LSP client
+# on the lint fixture module, checks that the diagnostics and the quick
+# fix arrive under the settings it passes, and prints the Neovim version
+# it ran. It installs Debian's
+# neovim package when nvim is missing, so it is not part of test.
+nvim-e2e:
+	@command -v nvim >/dev/null || apt-get install -y neovim
+	$(GO) build -o bin/perfvet ./cmd/perfvet
+	PERFVET=$(CURDIR)/bin/perfvet FIXTURE=$(CURDIR)/testdata/e2e/lint/cold/cold.go GOWORK=off \
+		nvim --headless -u NONE -i NONE -n -c 'luafile cmd/perfvet/testdata/lsp-nvim.lua'
 
 ## Building
 

@@ -7,6 +7,7 @@
 //	go vet -vettool=$(which perfvet) [packages]
 //	go fix -fixtool=$(which perfvet) [packages]
 //	perfvet help [analyzer]
+//	perfvet lsp                                # language server for editors, beside gopls
 //	perfvet -version
 //
 // Standalone, perfvet runs the analysis in a child process and, only if
@@ -34,6 +35,9 @@ func main() {
 	if isVersionRequest(os.Args[1:]) {
 		printVersion(os.Stdout)
 		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "lsp" {
+		os.Exit(runLSP(os.Args[2:], analyzers.Analyzers()))
 	}
 	registerPassFlags(flag.CommandLine)
 	registerEvidenceFlags(flag.CommandLine)
