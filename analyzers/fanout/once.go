@@ -11,9 +11,8 @@ import (
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
-// This file recognises iterations that are bounded by how they relate to
-// the goroutine: a go statement that can run on one iteration only, and
-// a goroutine that the iteration talks to through a pipe.
+// At most one goroutine per run of the loop, and goroutines the
+// iteration talks to through a pipe (layer 2).
 
 // atMostOnce reports whether x runs on at most one iteration of l: it
 // only runs when a counter of l equals a fixed value (if n == 2), or in
@@ -192,12 +191,6 @@ func storedIn(l *loops.Loop, alloc *ssa.Alloc) bool {
 	return false
 }
 
-// definedIn reports whether v is computed by an instruction of l.
-func definedIn(l *loops.Loop, v ssa.Value) bool {
-	instr, ok := v.(ssa.Instruction)
-	return ok && l.ContainsInstr(instr)
-}
-
 // pipedInIteration reports whether the goroutine started at x is one end
 // of a pipe whose other end the iteration of l uses: a call in l, before
 // x, returns two connected values (io.Pipe, net.Pipe, os.Pipe), the
@@ -265,16 +258,7 @@ func goroutineInputs(x ssa.Instruction) []ssa.Value {
 func usedBesides(v ssa.Value, inputs []ssa.Value) bool {
 	for _, ref := range *v.Referrers() {
 		st, ok := ref.(*ssa.Store)
-		if !ok || !contains(inputs, st.Addr) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(vs []ssa.Value, v ssa.Value) bool {
-	for _, x := range vs {
-		if x == v {
+		if !ok || !slices.Contains(inputs, st.Addr) {
 			return true
 		}
 	}
@@ -286,42 +270,6 @@ func isStream(t types.Type) bool {
 	for _, name := range []string{"Read", "Write"} {
 		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name); obj != nil {
 			if _, isFunc := obj.(*types.Func); isFunc {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// takesToken reports whether the iteration of l, before starting the
-// goroutine at x, receives from a channel that the goroutine sends back
-// to: a semaphore kept as a channel pre-filled with tokens.
-func (c *checker) takesToken(l *loops.Loop, x ssa.Instruction) bool {
-	g, ok := x.(*ssa.Go)
-	if !ok {
-		return false
-	}
-	mc, ok := g.Call.Value.(*ssa.MakeClosure)
-	if !ok {
-		return false
-	}
-	fn := mc.Fn.(*ssa.Function)
-	returned := make(map[ssa.Value]bool) // the channels the goroutine sends to, as the loop sees them
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if send, ok := instr.(*ssa.Send); ok {
-				if fv, ok := variableOf(send.Chan).(*ssa.FreeVar); ok {
-					//perfvet:ignore membership a closure captures a handful of variables
-					if i := slices.Index(fn.FreeVars, fv); i >= 0 {
-						returned[mc.Bindings[i]] = true
-					}
-				}
-			}
-		}
-	}
-	for _, b := range l.Blocks() {
-		for _, instr := range b.Instrs {
-			if recv, ok := instr.(*ssa.UnOp); ok && recv.Op == token.ARROW && returned[variableOf(recv.X)] && irutil.Precedes(recv, x) {
 				return true
 			}
 		}

@@ -55,14 +55,6 @@ func negativeLimit(urls []string) error {
 	return g.Wait()
 }
 
-func perCount(n int) error {
-	var g errgroup.Group
-	for i := range n {
-		g.Go(func() error { return fetch(string(rune(i))) }) // want `g.Go starts a goroutine for each of the n iterations and g has no SetLimit`
-	}
-	return g.Wait()
-}
-
 // crawler holds its group by value and never limits it.
 type crawler struct {
 	group errgroup.Group

@@ -1,0 +1,225 @@
+package fanout
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/perfvet/perfvet/passes/irutil"
+	"github.com/perfvet/perfvet/passes/loops"
+	"github.com/perfvet/perfvet/passes/tripcount"
+)
+
+// Layer 1: a goroutine per element of a collection is fan-out over
+// data; a loop counted by an integer, whatever the integer's source, or
+// over a collection whose size is provably small starts a chosen number
+// of goroutines, a pool. An integer is the size of data only when it is
+// computed from len(x) of a collection that is not small, by sums,
+// differences, products and merges that keep it so: len(x)/k, a limit
+// from a flag, a config field, a parameter, NumCPU or another package are
+// all counts the program chose.
+
+// overData reports whether l runs once per element of a collection: a
+// range over a slice, map, string, channel or iterator, a loop bounded
+// by len(x), a receive or select loop, a for {} loop.
+func (c *checker) overData(l *loops.Loop) bool {
+	cnt := c.counts.Of(l)
+	switch cnt.Kind {
+	case tripcount.Const:
+		return false
+	case tripcount.Int:
+		return c.sizeOfData(cnt.X, 0)
+	case tripcount.Len:
+		return !c.small(cnt.X, 0)
+	}
+	if bound := countedBound(l); bound != nil {
+		return c.exprOfData(bound)
+	}
+	return true
+}
+
+// sizeOfData reports whether the integer v is the size of a collection
+// that is not small (see overData).
+func (c *checker) sizeOfData(v ssa.Value, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	rec := func(v ssa.Value) bool { return c.sizeOfData(v, depth+1) }
+	switch v := v.(type) {
+	case *ssa.Call:
+		b, ok := v.Call.Value.(*ssa.Builtin)
+		if !ok {
+			return false
+		}
+		switch b.Name() {
+		case "len":
+			return !c.small(v.Call.Args[0], depth+1)
+		case "min":
+			return allOf(v.Call.Args, rec)
+		case "max":
+			return anyOf(v.Call.Args, rec)
+		}
+	case *ssa.BinOp:
+		switch v.Op {
+		case token.ADD, token.SUB, token.MUL, token.SHL:
+			return rec(v.X) || rec(v.Y)
+		}
+	case *ssa.Convert:
+		return rec(v.X)
+	case *ssa.Phi:
+		return allOf(v.Edges, rec) // a cap on one path (n = min(n, limit)) makes it a choice
+	case *ssa.UnOp:
+		if alloc, ok := v.X.(*ssa.Alloc); ok && v.Op == token.MUL {
+			return allOf(storedValues(alloc), rec)
+		}
+	}
+	return false
+}
+
+// small reports whether the collection x has a size the program fixes:
+// a constant string, a slice of an array, a slice made with a chosen
+// length (make([]T, workers)), or a slice returned by another package's
+// function given a constant count (split.Into(xs, 20)).
+func (c *checker) small(x ssa.Value, depth int) bool {
+	switch x := irutil.Stored(x).(type) {
+	case *ssa.Const:
+		return true
+	case *ssa.Slice:
+		p, ok := x.X.Type().Underlying().(*types.Pointer)
+		if !ok {
+			return false
+		}
+		_, isArray := p.Elem().Underlying().(*types.Array)
+		return isArray
+	case *ssa.MakeSlice:
+		return !c.sizeOfData(x.Len, depth+1)
+	case *ssa.Call:
+		if _, ok := x.Type().Underlying().(*types.Slice); !ok || c.callee(&x.Call) != nil {
+			return false
+		}
+		return anyOf(x.Call.Args, isIntConst)
+	}
+	return false
+}
+
+// isIntConst reports whether v is an integer constant other than 0 or 1.
+func isIntConst(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.Value != nil && k.Value.Kind() == constant.Int && constant.Compare(k.Value, token.GTR, constant.MakeInt64(1))
+}
+
+// storedValues returns the values stored into a local variable.
+func storedValues(alloc *ssa.Alloc) []ssa.Value {
+	var vals []ssa.Value
+	for _, ref := range *alloc.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc {
+			vals = append(vals, st.Val)
+		}
+	}
+	return vals
+}
+
+// countedBound returns the bound n of a loop written
+// for i := a; i < n; i++ (or >, <=, >=, != and any step of i) whose
+// count tripcount could not read, as when goroutines capture i or n.
+func countedBound(l *loops.Loop) ast.Expr {
+	fs, ok := l.Stmt.(*ast.ForStmt)
+	if !ok || fs.Cond == nil || fs.Post == nil {
+		return nil
+	}
+	cond, ok := ast.Unparen(fs.Cond).(*ast.BinaryExpr)
+	if !ok {
+		return nil
+	}
+	switch cond.Op {
+	case token.LSS, token.LEQ, token.GTR, token.GEQ, token.NEQ:
+	default:
+		return nil
+	}
+	counter := stepped(fs.Post)
+	switch {
+	case counter == "":
+		return nil
+	case isIdent(cond.X, counter):
+		return cond.Y
+	case isIdent(cond.Y, counter):
+		return cond.X
+	}
+	return nil
+}
+
+// stepped returns the name of the variable a for loop's post statement
+// steps (i++, i--, i += k, i -= k), or "".
+func stepped(post ast.Stmt) string {
+	var x ast.Expr
+	switch post := post.(type) {
+	case *ast.IncDecStmt:
+		x = post.X
+	case *ast.AssignStmt:
+		if (post.Tok == token.ADD_ASSIGN || post.Tok == token.SUB_ASSIGN) && len(post.Lhs) == 1 {
+			x = post.Lhs[0]
+		}
+	}
+	if id, ok := ast.Unparen(x).(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
+}
+
+func isIdent(e ast.Expr, name string) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == name
+}
+
+// exprOfData is sizeOfData on syntax: len(x) of anything but an array,
+// and sums and products of it.
+func (c *checker) exprOfData(e ast.Expr) bool {
+	info := c.pass.TypesInfo
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if info.Types[e.Fun].IsType() && len(e.Args) == 1 {
+			return c.exprOfData(e.Args[0])
+		}
+		b, ok := typeutil.Callee(info, e).(*types.Builtin)
+		if !ok {
+			return false
+		}
+		switch b.Name() {
+		case "len":
+			_, isArray := irutil.CoreType(irutil.Deref(info.TypeOf(e.Args[0]))).(*types.Array)
+			return info.Types[e].Value == nil && !isArray
+		case "min":
+			return allOf(e.Args, c.exprOfData)
+		case "max":
+			return anyOf(e.Args, c.exprOfData)
+		}
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.ADD, token.SUB, token.MUL, token.SHL:
+			return c.exprOfData(e.X) || c.exprOfData(e.Y)
+		}
+	}
+	return false
+}
+
+func allOf[T any](xs []T, pred func(T) bool) bool {
+	for _, x := range xs {
+		if !pred(x) {
+			return false
+		}
+	}
+	return len(xs) > 0
+}
+
+func anyOf[T any](xs []T, pred func(T) bool) bool {
+	for _, x := range xs {
+		if pred(x) {
+			return true
+		}
+	}
+	return false
+}
