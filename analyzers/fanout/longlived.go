@@ -4,6 +4,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -238,12 +240,13 @@ func capturedUses(mc *ssa.MakeClosure, addr ssa.Value, depth int, sent func(ssa.
 
 // longLived reports whether the goroutine ln starts runs until told to
 // stop rather than doing one task: its body, or a same-package function
-// it calls, loops with no count (a for {}, receive or select loop, a
-// read loop), or it runs a server's blocking call (Serve,
-// ListenAndServe) or stops one (Shutdown). Such goroutines are one per
-// listener, connection, subscription or poller, and a limit on them
-// would leave some unserved, or chain the grace periods of a parallel
-// shutdown; n of them started by a counted loop are a pool.
+// it calls, runs an event loop (one that receives, selects, or reads or
+// accepts from a value given to it), or it runs a server's blocking call
+// (Serve, ListenAndServe) or stops one (Shutdown). Such goroutines are
+// one per listener, connection, subscription or poller, and a limit on
+// them would leave some unserved, or chain the grace periods of a
+// parallel shutdown. A loop over finite data is a task's, not an event
+// loop.
 func (c *checker) longLived(ln launch) bool {
 	if call, ok := ln.instr.(*ssa.Go); ok && ln.body == nil && servesUntilStopped(calleeObj(&call.Call)) {
 		return true
@@ -252,32 +255,49 @@ func (c *checker) longLived(ln launch) bool {
 }
 
 // runsUntilStopped reports whether fn, or a function it calls in this
-// package, loops with no count or makes a serve call.
+// package, runs an event loop or makes a serve call.
 func (c *checker) runsUntilStopped(fn *ssa.Function, depth int, seen map[*ssa.Function]bool) bool {
 	if seen[fn] || depth > maxCallDepth {
 		return false
 	}
 	seen[fn] = true
-	for _, l := range c.forest.Of(fn) {
-		if l.Kind != loops.RangeFunc && c.counts.Of(l).Kind == tripcount.Unknown && countedBound(l) == nil {
-			return true
-		}
+	if slices.ContainsFunc(c.forest.Of(fn), c.eventLoop) {
+		return true
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			call, ok := instr.(ssa.CallInstruction)
+			call, ok := instr.(*ssa.Call)
 			if !ok {
 				continue
 			}
-			if _, isGo := instr.(*ssa.Go); isGo {
-				continue
-			}
-			callee := c.callee(call.Common())
-			if callee == nil && servesUntilStopped(calleeObj(call.Common())) ||
+			callee := c.callee(&call.Call)
+			if callee == nil && servesUntilStopped(calleeObj(&call.Call)) ||
 				callee != nil && c.runsUntilStopped(callee, depth+1, seen) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// eventLoop reports whether l has no count and waits for events on
+// every iteration: it ranges over a channel, receives, selects, or calls
+// a Read..., Recv... or Accept... method.
+func (c *checker) eventLoop(l *loops.Loop) bool {
+	if c.counts.Of(l).Kind != tripcount.Unknown || l.Kind == loops.RangeFunc || countedBound(l) != nil {
+		return false
+	}
+	return slices.ContainsFunc(l.Instrs(), func(instr ssa.Instruction) bool {
+		switch instr := instr.(type) {
+		case *ssa.UnOp:
+			return instr.Op == token.ARROW
+		case *ssa.Select:
+			return true
+		case *ssa.Call:
+			obj := calleeObj(&instr.Call)
+			return obj != nil && obj.Signature().Recv() != nil &&
+				slices.ContainsFunc([]string{"Read", "Recv", "Accept"}, func(p string) bool { return strings.HasPrefix(obj.Name(), p) })
+		}
+		return false
+	})
 }
