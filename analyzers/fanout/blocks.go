@@ -64,7 +64,8 @@ func (c *checker) has(instr ssa.Instruction, e effect) bool {
 	case *ssa.Select:
 		return instr.Blocking
 	case *ssa.Call:
-		return c.mayWait(&instr.Call)
+		obj := calleeObj(&instr.Call)
+		return isSemaphoreAcquire(obj) || isMethod(obj, "sync", "Cond", "Wait") || c.calleeHas(&instr.Call, waits)
 	}
 	return false
 }
@@ -173,11 +174,13 @@ func (c *checker) pairedBefore(l *loops.Loop, x ssa.Instruction, ln launch) bool
 	})
 }
 
-// mayWait reports whether a method call can wait for another goroutine:
-// a semaphore's Acquire, a mutex's Lock, a condition's Wait; a method of
-// this package whose body sends, receives or waits; an interface method
-// named like a wait (see waitPrefixes); a method of another package's
-// type that holds a channel.
+// mayWait reports whether a method call can wait for another goroutine
+// to give something back: a semaphore's Acquire, a mutex's Lock, a
+// condition's Wait; a method of this package whose body sends, receives
+// or waits (a mutex held only inside it does not count); or, returning
+// nothing but an error or a bool as an acquire does, an interface
+// method named like a wait (see waitPrefixes) or a method of another
+// package's type that holds a channel.
 func (c *checker) mayWait(call *ssa.CallCommon) bool {
 	obj := calleeObj(call)
 	if obj == nil || obj.Signature().Recv() == nil {
@@ -191,10 +194,23 @@ func (c *checker) mayWait(call *ssa.CallCommon) bool {
 		return false
 	case c.callee(call) != nil:
 		return c.calleeHas(call, waits)
+	case !acquireResults(obj.Signature()):
+		return false
 	case call.IsInvoke():
 		return slices.ContainsFunc(waitPrefixes, func(p string) bool { return strings.HasPrefix(obj.Name(), p) })
 	}
 	return holdsChannel(obj.Signature().Recv().Type())
+}
+
+// acquireResults reports whether sig returns at most an error or a bool,
+// as a call that waits for a slot does (Do() error, TryAcquire() bool).
+func acquireResults(sig *types.Signature) bool {
+	res := sig.Results()
+	if res.Len() == 0 {
+		return true
+	}
+	t := res.At(0).Type()
+	return res.Len() == 1 && (types.Identical(t, types.Universe.Lookup("error").Type()) || types.Identical(t, types.Typ[types.Bool]))
 }
 
 // holdsChannel reports whether values of type t (or what t points to)

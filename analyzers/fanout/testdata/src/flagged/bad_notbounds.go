@@ -390,3 +390,15 @@ func walkItems(xs []string) {
 		fetch(x)
 	}
 }
+
+// A query before the go statement waits for a connection, but returns
+// it: nothing the goroutine gives back.
+func queryThenExec(db *limits.DB, jobs []string) {
+	for _, j := range jobs {
+		n, _ := db.Query(j)
+		go func() { // want `for every element of jobs`
+			_ = db.Exec(j)
+			handle(n)
+		}()
+	}
+}
