@@ -240,7 +240,7 @@ func capturedUses(mc *ssa.MakeClosure, addr ssa.Value, depth int, sent func(ssa.
 
 // longLived reports whether the goroutine ln starts runs until told to
 // stop rather than doing one task: its body, or a same-package function
-// it calls, runs an event loop (one that receives, selects, or reads or
+// it calls directly, runs an event loop (one that receives, selects, or reads or
 // accepts from a value given to it), or it runs a server's blocking call
 // (Serve, ListenAndServe) or stops one (Shutdown). Such goroutines are
 // one per listener, connection, subscription or poller, and a limit on
@@ -254,10 +254,12 @@ func (c *checker) longLived(ln launch) bool {
 	return ln.body != nil && c.runsUntilStopped(ln.body, 0, make(map[*ssa.Function]bool))
 }
 
-// runsUntilStopped reports whether fn, or a function it calls in this
-// package, runs an event loop or makes a serve call.
+// runsUntilStopped reports whether fn, or a function of this package it
+// calls itself, runs an event loop or makes a serve call. Deeper calls
+// are not followed: a task may well call something that, somewhere down,
+// waits for events.
 func (c *checker) runsUntilStopped(fn *ssa.Function, depth int, seen map[*ssa.Function]bool) bool {
-	if seen[fn] || depth > maxCallDepth {
+	if seen[fn] || depth > 1 {
 		return false
 	}
 	seen[fn] = true
