@@ -143,18 +143,22 @@ func (c *checker) isAcquire(instr ssa.Instruction) bool {
 // that may wait on a value kept outside the loop, and the goroutine
 // calls another method of the same value (Acquire and Release, Do and
 // Done, Lock and Unlock, of any type, in any package), or receives from
-// a channel the goroutine sends back to (a token).
+// a channel the goroutine sends back to (a token), also in the select
+// case that leads to the start.
 func (c *checker) pairedBefore(l *loops.Loop, x ssa.Instruction, ln launch) bool {
 	return c.before(x, l, func(instr ssa.Instruction) bool {
 		switch instr := instr.(type) {
-		case *ssa.UnOp:
-			if instr.Op != token.ARROW || definedIn(l, rootOf(instr.X)) {
-				return false
-			}
-			p := placeOf(instr.X)
-			return c.goroutineDoes(ln, func(in ssa.Instruction, bind binder) bool {
-				send, ok := in.(*ssa.Send)
-				return ok && bind.place(placeOf(send.Chan)) == p
+		case *ssa.UnOp, *ssa.Select:
+			sel, _ := instr.(*ssa.Select)
+			return slices.ContainsFunc(received(instr), func(ch ssa.Value) bool {
+				if definedIn(l, rootOf(ch)) || sel != nil && !caseLeadsTo(sel, slices.IndexFunc(sel.States, func(st *ssa.SelectState) bool { return st.Chan == ch }), x) {
+					return false
+				}
+				p := placeOf(ch)
+				return c.goroutineDoes(ln, func(in ssa.Instruction, bind binder) bool {
+					send, ok := in.(*ssa.Send)
+					return ok && bind.place(placeOf(send.Chan)) == p
+				})
 			})
 		case *ssa.Call:
 			recv := receiver(&instr.Call)

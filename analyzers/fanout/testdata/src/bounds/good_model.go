@@ -314,3 +314,27 @@ func startFirst(items []string) error {
 	}
 	return nil
 }
+
+// A buffer taken in a select before each start, and given back by the
+// goroutine when it is done with it.
+func buffers(ctx context.Context, parts []string, errs chan error) error {
+	bufs := make(chan []byte, 4)
+	for range 4 {
+		bufs <- make([]byte, 1024)
+	}
+	for _, p := range parts {
+		var buf []byte
+		select {
+		case buf = <-bufs:
+		case err := <-errs:
+			return err
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		go func() {
+			copy(buf, p)
+			bufs <- buf
+		}()
+	}
+	return nil
+}
