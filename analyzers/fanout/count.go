@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
@@ -27,6 +28,16 @@ import (
 // range over a slice, map, string, channel or iterator, a loop bounded
 // by len(x), a receive or select loop, a for {} loop.
 func (c *checker) overData(l *loops.Loop) bool {
+	if data, ok := c.dataLoops[l]; ok {
+		return data
+	}
+	c.dataLoops[l] = true // while computing it, as for a loop nobody counted
+	data := c.loopOverData(l)
+	c.dataLoops[l] = data
+	return data
+}
+
+func (c *checker) loopOverData(l *loops.Loop) bool {
 	cnt := c.counts.Of(l)
 	switch cnt.Kind {
 	case tripcount.Const:
@@ -82,10 +93,32 @@ func (c *checker) sizeOfData(v ssa.Value, depth int) bool {
 
 // small reports whether the collection x has a size the program fixes:
 // a constant string, a slice of an array, a slice made with a chosen
-// length (make([]T, workers)), or a slice returned by another package's
-// function given a constant count (split.Into(xs, 20)).
+// length (make([]T, workers)), a slice returned by another package's
+// function given a constant count (split.Into(xs, 20)), or a slice built
+// by appending one element at a time in loops with a chosen count
+// (for i := 0; i < n; i++ { ws = append(ws, newWorker()) }).
 func (c *checker) small(x ssa.Value, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	grown := func(v, s ssa.Value) bool { return c.small(v, depth+1) || c.appendedInPool(v, s, depth) }
 	switch x := irutil.Stored(x).(type) {
+	case *ssa.Phi:
+		return allOf(x.Edges, func(e ssa.Value) bool { return e == x || grown(e, x) })
+	case *ssa.UnOp:
+		alloc := irutil.Variable(x.X)
+		if alloc == nil || x.Op != token.MUL {
+			return false
+		}
+		return allOf(storesInto(alloc), func(st *ssa.Store) bool {
+			load, ok := st.Val.(*ssa.Call)
+			if ok && len(load.Call.Args) > 0 {
+				if ld, isLoad := load.Call.Args[0].(*ssa.UnOp); isLoad && irutil.Variable(ld.X) == alloc {
+					return c.appendedInPool(st.Val, ld, depth)
+				}
+			}
+			return c.small(st.Val, depth+1)
+		})
 	case *ssa.Const:
 		return true
 	case *ssa.Slice:
@@ -104,6 +137,59 @@ func (c *checker) small(x ssa.Value, depth int) bool {
 		return anyOf(x.Call.Args, isIntConst)
 	}
 	return false
+}
+
+// appendedInPool reports whether v is append(s, e) of single elements
+// in loops that all have a chosen count, s being the slice itself or
+// another small one.
+func (c *checker) appendedInPool(v, s ssa.Value, depth int) bool {
+	call, ok := v.(*ssa.Call)
+	if !ok || !irutil.IsBuiltin(&call.Call, "append") || len(call.Call.Args) != 2 ||
+		call.Call.Args[0] != s && !c.small(call.Call.Args[0], depth+1) {
+		return false
+	}
+	if elems, ok := call.Call.Args[1].(*ssa.Slice); !ok || !isArrayAlloc(elems.X) {
+		return false // append(s, xs...)
+	}
+	enclosing := c.forest.Enclosing(call)
+	return len(enclosing) > 0 && depth < 4 && !slices.ContainsFunc(enclosing, c.overData)
+}
+
+// isArrayAlloc reports whether v is a new array, as the builder makes
+// for the elements of a variadic call.
+func isArrayAlloc(v ssa.Value) bool {
+	a, ok := v.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	_, isArray := irutil.Deref(a.Type()).Underlying().(*types.Array)
+	return isArray
+}
+
+// storesInto returns the stores into the local variable alloc, in its
+// function and in the closures that capture it.
+func storesInto(alloc *ssa.Alloc) []*ssa.Store {
+	var stores []*ssa.Store
+	var visit func(addr ssa.Value, depth int)
+	visit = func(addr ssa.Value, depth int) {
+		for _, ref := range *addr.Referrers() {
+			switch ref := ref.(type) {
+			case *ssa.Store:
+				if ref.Addr == addr {
+					stores = append(stores, ref)
+				}
+			case *ssa.MakeClosure:
+				fn := ref.Fn.(*ssa.Function)
+				for i, b := range ref.Bindings {
+					if b == addr && depth < 4 {
+						visit(fn.FreeVars[i], depth+1)
+					}
+				}
+			}
+		}
+	}
+	visit(alloc, 0)
+	return stores
 }
 
 // isIntConst reports whether v is an integer constant other than 0 or 1.

@@ -73,6 +73,8 @@ type checker struct {
 	// effects memoizes which functions, with their callees, acquire,
 	// join, accept or wait.
 	effects map[effectKey]bool
+	// dataLoops memoizes overData.
+	dataLoops map[*loops.Loop]bool
 	// decrements holds the fields the package decreases, once needed
 	// (see fieldsDecremented).
 	decrements map[*types.Var]bool
@@ -85,11 +87,12 @@ func run(pass *analysis.Pass) (any, error) {
 	r := report.New(pass)
 	defer r.Flush()
 	c := &checker{
-		pass:    pass,
-		ir:      pass.ResultOf[irbuild.Analyzer].(*irbuild.IR),
-		forest:  pass.ResultOf[loops.Analyzer].(*loops.Forest),
-		counts:  pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
-		effects: make(map[effectKey]bool),
+		pass:      pass,
+		ir:        pass.ResultOf[irbuild.Analyzer].(*irbuild.IR),
+		forest:    pass.ResultOf[loops.Analyzer].(*loops.Forest),
+		counts:    pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
+		effects:   make(map[effectKey]bool),
+		dataLoops: make(map[*loops.Loop]bool),
 	}
 	c.groups = newGroups(c)
 	c.callers = callGraph(c.ir.Funcs)

@@ -338,3 +338,43 @@ func buffers(ctx context.Context, parts []string, errs chan error) error {
 	}
 	return nil
 }
+
+// A collection built one element per iteration of a counted loop has
+// the count's size.
+
+type pauser struct{ pauseC chan struct{} }
+
+func (p *pauser) pause() { p.pauseC <- struct{}{} }
+
+func pauseAll(workers int) {
+	var ps []*pauser
+	for range workers {
+		ps = append(ps, &pauser{pauseC: make(chan struct{})})
+	}
+	var wg sync.WaitGroup
+	for _, p := range ps {
+		wg.Go(p.pause)
+	}
+	wg.Wait()
+}
+
+func pauseCaptured(cfg *config) func() {
+	var ps []*pauser
+	start := func() {
+		for i := 0; i < cfg.Workers; i++ {
+			ps = append(ps, &pauser{})
+		}
+	}
+	start()
+	return func() {
+		var wg sync.WaitGroup
+		for _, p := range ps {
+			wg.Add(1)
+			go func() {
+				p.pause()
+				wg.Done()
+			}()
+		}
+		wg.Wait()
+	}
+}

@@ -402,3 +402,19 @@ func queryThenExec(db *limits.DB, jobs []string) {
 		}()
 	}
 }
+
+// Built from the data, element by element: per element still.
+func fromData(jobs []string) {
+	var tasks []string
+	for _, j := range jobs {
+		tasks = append(tasks, j+"!")
+	}
+	for _, t := range tasks {
+		go fetch(t) // want `for every element of tasks`
+	}
+	more := []string{"a"}
+	more = append(more, jobs...)
+	for _, t := range more {
+		go fetch(t) // want `for every element of more`
+	}
+}
