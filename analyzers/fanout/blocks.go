@@ -432,7 +432,8 @@ func definedIn(l *loops.Loop, v ssa.Value) bool {
 // other goroutines: it sends on a channel from outside and receives from
 // it again, calls a semaphore's Acquire and its Release, or makes a call
 // that may wait on a value from outside and another call on the same
-// value (l.acquire() ... defer l.release()). The work is then bounded,
+// value (l.acquire() ... defer l.release()), other than a mutex's Lock
+// and Unlock around a critical section. The work is then bounded,
 // although the goroutines waiting for a slot are not.
 func (c *checker) holdsShared(fn *ssa.Function, depth int, seen map[*ssa.Function]bool) bool {
 	if seen[fn] || depth > maxCallDepth {
@@ -485,7 +486,7 @@ func (c *checker) acquiresShared(fn *ssa.Function, instr ssa.Instruction) bool {
 		}
 	case *ssa.Call:
 		recv := receiver(&instr.Call)
-		if recv == nil || !given(recv) || !c.mayWait(&instr.Call) {
+		if recv == nil || !given(recv) || isMutex(calleeObj(&instr.Call)) || !c.mayWait(&instr.Call) {
 			return false
 		}
 		p, name := receiverPlace(&instr.Call), calleeObj(&instr.Call).Name()
@@ -496,6 +497,14 @@ func (c *checker) acquiresShared(fn *ssa.Function, instr ssa.Instruction) bool {
 		})
 	}
 	return false
+}
+
+// isMutex reports whether fn is a method of sync.Mutex or sync.RWMutex:
+// a goroutine locks one around a critical section, not around its work.
+func isMutex(fn *types.Func) bool {
+	named := recvNamed(fn)
+	return named != nil && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "sync" &&
+		(named.Obj().Name() == "Mutex" || named.Obj().Name() == "RWMutex")
 }
 
 // sharedSlot reports whether a send on ch can take a slot that other
