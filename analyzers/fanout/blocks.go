@@ -37,7 +37,8 @@ const (
 	acquires effect = iota // takes a slot: a send on a buffered channel, a semaphore's Acquire
 	joins                  // waits for goroutines or results: a receive, a Wait
 	accepts                // accepts a network connection
-	waits                  // may wait for another goroutine at all
+	waits                  // may wait for another goroutine (in its own body)
+	gives                  // may let another goroutine go on (in its own body)
 )
 
 type effectKey struct {
@@ -56,6 +57,28 @@ func (c *checker) has(instr ssa.Instruction, e effect) bool {
 	case accepts:
 		return c.isAccept(instr)
 	}
+	return false
+}
+
+// directly reports whether fn's own instructions include one for which
+// pred holds. Results are memoized per function and effect.
+func (c *checker) directly(fn *ssa.Function, e effect, pred func(ssa.Instruction) bool) bool {
+	key := effectKey{fn, e}
+	if done, ok := c.effects[key]; ok {
+		return done
+	}
+	found := false
+	for _, b := range fn.Blocks {
+		found = found || slices.ContainsFunc(b.Instrs, pred)
+	}
+	c.effects[key] = found
+	return found
+}
+
+// waitsOn reports whether instr can wait for another goroutine: a send,
+// a receive, a blocking select, a semaphore's Acquire, a condition's
+// Wait.
+func waitsOn(instr ssa.Instruction) bool {
 	switch instr := instr.(type) {
 	case *ssa.Send:
 		return true
@@ -65,10 +88,31 @@ func (c *checker) has(instr ssa.Instruction, e effect) bool {
 		return instr.Blocking
 	case *ssa.Call:
 		obj := calleeObj(&instr.Call)
-		return isSemaphoreAcquire(obj) || isMethod(obj, "sync", "Cond", "Wait") || c.calleeHas(&instr.Call, waits)
+		return isSemaphoreAcquire(obj) || isMethod(obj, "sync", "Cond", "Wait")
 	}
 	return false
 }
+
+// givesBack reports whether instr can let another goroutine go on: a
+// send, a receive, a close, or a method named Release, Unlock, RUnlock,
+// Done, Signal or Broadcast.
+func givesBack(instr ssa.Instruction) bool {
+	switch instr := instr.(type) {
+	case *ssa.Send, *ssa.Select:
+		return true
+	case *ssa.UnOp:
+		return instr.Op == token.ARROW
+	case ssa.CallInstruction:
+		if irutil.IsBuiltin(instr.Common(), "close") {
+			return true
+		}
+		obj := calleeObj(instr.Common())
+		return obj != nil && obj.Signature().Recv() != nil && slices.Contains(releaseNames, obj.Name())
+	}
+	return false
+}
+
+var releaseNames = []string{"Release", "Unlock", "RUnlock", "Done", "Signal", "Broadcast"}
 
 // calleeHas reports whether the same-package function call invokes has
 // an instruction with effect e, following its calls in turn. Results are
@@ -168,10 +212,7 @@ func (c *checker) pairedBefore(l *loops.Loop, x ssa.Instruction, ln launch) bool
 			p, name := receiverPlace(&instr.Call), calleeObj(&instr.Call).Name()
 			return c.goroutineDoes(ln, func(in ssa.Instruction, bind binder) bool {
 				call, ok := in.(ssa.CallInstruction)
-				if !ok || receiver(call.Common()) == nil {
-					return false
-				}
-				return calleeObj(call.Common()).Name() != name && bind.place(receiverPlace(call.Common())) == p
+				return ok && c.releases(call.Common(), name) && bind.place(receiverPlace(call.Common())) == p
 			})
 		}
 		return false
@@ -180,11 +221,10 @@ func (c *checker) pairedBefore(l *loops.Loop, x ssa.Instruction, ln launch) bool
 
 // mayWait reports whether a method call can wait for another goroutine
 // to give something back: a semaphore's Acquire, a mutex's Lock, a
-// condition's Wait; a method of this package whose body sends, receives
-// or waits (a mutex held only inside it does not count); or, returning
-// nothing but an error or a bool as an acquire does, an interface
-// method named like a wait (see waitPrefixes) or a method of another
-// package's type that holds a channel.
+// condition's Wait; or, returning nothing but an error or a bool as an
+// acquire does, a method of this package whose own body can wait (see
+// waitsOn), an interface method named like a wait (see waitPrefixes), or
+// a method of another package's type that holds a channel.
 func (c *checker) mayWait(call *ssa.CallCommon) bool {
 	obj := calleeObj(call)
 	if obj == nil || obj.Signature().Recv() == nil {
@@ -194,16 +234,32 @@ func (c *checker) mayWait(call *ssa.CallCommon) bool {
 	case isSemaphoreAcquire(obj), isMethod(obj, "sync", "Mutex", "Lock"), isMethod(obj, "sync", "RWMutex", "Lock"),
 		isMethod(obj, "sync", "RWMutex", "RLock"), isMethod(obj, "sync", "Cond", "Wait"):
 		return true
-	case neverWaits(obj):
+	case neverWaits(obj), !acquireResults(obj.Signature()):
 		return false
 	case c.callee(call) != nil:
-		return c.calleeHas(call, waits)
-	case !acquireResults(obj.Signature()):
-		return false
+		return c.directly(c.callee(call), waits, waitsOn)
 	case call.IsInvoke():
 		return slices.ContainsFunc(waitPrefixes, func(p string) bool { return strings.HasPrefix(obj.Name(), p) })
 	}
 	return holdsChannel(obj.Signature().Recv().Type())
+}
+
+// releases reports whether call, a method call other than the acquire
+// named acquire, can give a slot back: a method named like a release
+// (see releaseNames), a method of this package whose own body can (see
+// givesBack), or a method of another package or an interface that
+// returns at most an error or a bool.
+func (c *checker) releases(call *ssa.CallCommon, acquire string) bool {
+	obj := calleeObj(call)
+	switch {
+	case receiver(call) == nil || obj.Name() == acquire:
+		return false
+	case slices.Contains(releaseNames, obj.Name()):
+		return true
+	case c.callee(call) != nil:
+		return c.directly(c.callee(call), gives, givesBack)
+	}
+	return !neverWaits(obj) && acquireResults(obj.Signature())
 }
 
 // acquireResults reports whether sig returns at most an error or a bool,
@@ -492,8 +548,8 @@ func (c *checker) acquiresShared(fn *ssa.Function, instr ssa.Instruction) bool {
 		p, name := receiverPlace(&instr.Call), calleeObj(&instr.Call).Name()
 		return anyNestedInstr(fn, func(in ssa.Instruction) bool {
 			call, ok := in.(ssa.CallInstruction)
-			return ok && in != instr && receiver(call.Common()) != nil && calleeObj(call.Common()).Name() != name &&
-				receiverPlace(call.Common()) == p
+			return ok && c.releases(call.Common(), name) && receiverPlace(call.Common()) == p &&
+				(in.Parent() != fn || irutil.Precedes(instr, in))
 		})
 	}
 	return false

@@ -418,3 +418,31 @@ func fromData(jobs []string) {
 		go fetch(t) // want `for every element of more`
 	}
 }
+
+// Two calls on a shared object are no slot when the second cannot give
+// one back, or the first returns what it waited for.
+type monitor struct {
+	events chan string
+	name   string
+}
+
+func (m *monitor) notify(e string) { m.events <- e }
+
+func (m *monitor) logf(string) {}
+
+func (m *monitor) health() string { return <-m.events }
+
+func checks(m *monitor, jobs []string) {
+	for _, j := range jobs {
+		go func() { // want `for every element of jobs`
+			m.notify(j)
+			m.logf(j)
+		}()
+	}
+	for _, j := range jobs {
+		go func() { // want `for every element of jobs`
+			m.logf(m.health() + j)
+			m.notify(j)
+		}()
+	}
+}
