@@ -184,8 +184,9 @@ func (c *checker) isAcquire(instr ssa.Instruction) bool {
 }
 
 // pairedBefore reports whether the iteration, before x, makes a call
-// that may wait on a value kept outside the loop, and the goroutine
-// calls another method of the same value (Acquire and Release, Do and
+// that may wait on a value kept outside the loop, does not give it back
+// itself before x, and the goroutine calls another method of the same
+// value (Acquire and Release, Do and
 // Done, Lock and Unlock, of any type, in any package), or receives from
 // a channel the goroutine sends back to (a token), also in the select
 // case that leads to the start.
@@ -210,7 +211,12 @@ func (c *checker) pairedBefore(l *loops.Loop, x ssa.Instruction, ln launch) bool
 				return false
 			}
 			p, name := receiverPlace(&instr.Call), calleeObj(&instr.Call).Name()
-			return c.goroutineDoes(ln, func(in ssa.Instruction, bind binder) bool {
+			releasedBefore := slices.ContainsFunc(l.Instrs(), func(in ssa.Instruction) bool {
+				call, ok := in.(ssa.CallInstruction)
+				return ok && irutil.Precedes(instr, in) && irutil.Precedes(in, x) &&
+					c.releases(call.Common(), name) && receiverPlace(call.Common()) == p
+			})
+			return !releasedBefore && c.goroutineDoes(ln, func(in ssa.Instruction, bind binder) bool {
 				call, ok := in.(ssa.CallInstruction)
 				return ok && c.releases(call.Common(), name) && bind.place(receiverPlace(call.Common())) == p
 			})

@@ -446,3 +446,17 @@ func checks(m *monitor, jobs []string) {
 		}()
 	}
 }
+
+// The iteration gives the lock back itself before it starts the goroutine.
+func readLockedScan(mu *sync.RWMutex, jobs []string) {
+	for _, j := range jobs {
+		mu.RLock()
+		k := j + "!"
+		mu.RUnlock()
+		go func() { // want `for every element of jobs`
+			mu.Lock()
+			defer mu.Unlock()
+			fetch(k)
+		}()
+	}
+}
