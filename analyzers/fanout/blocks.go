@@ -37,8 +37,6 @@ const (
 	acquires effect = iota // takes a slot: a send on a buffered channel, a semaphore's Acquire
 	joins                  // waits for goroutines or results: a receive, a Wait
 	accepts                // accepts a network connection
-	waits                  // may wait for another goroutine (in its own body)
-	gives                  // may let another goroutine go on (in its own body)
 )
 
 type effectKey struct {
@@ -56,58 +54,6 @@ func (c *checker) has(instr ssa.Instruction, e effect) bool {
 		return c.isJoin(instr)
 	case accepts:
 		return c.isAccept(instr)
-	}
-	return false
-}
-
-// directly reports whether fn's own instructions include one for which
-// pred holds. Results are memoized per function and effect.
-func (c *checker) directly(fn *ssa.Function, e effect, pred func(ssa.Instruction) bool) bool {
-	key := effectKey{fn, e}
-	if done, ok := c.effects[key]; ok {
-		return done
-	}
-	found := false
-	for _, b := range fn.Blocks {
-		found = found || slices.ContainsFunc(b.Instrs, pred)
-	}
-	c.effects[key] = found
-	return found
-}
-
-// waitsOn reports whether instr can wait for another goroutine: a send,
-// a receive, a blocking select, a semaphore's Acquire, a condition's
-// Wait.
-func waitsOn(instr ssa.Instruction) bool {
-	switch instr := instr.(type) {
-	case *ssa.Send:
-		return true
-	case *ssa.UnOp:
-		return instr.Op == token.ARROW
-	case *ssa.Select:
-		return instr.Blocking
-	case *ssa.Call:
-		obj := calleeObj(&instr.Call)
-		return isSemaphoreAcquire(obj) || isMethod(obj, "sync", "Cond", "Wait")
-	}
-	return false
-}
-
-// givesBack reports whether instr can let another goroutine go on: a
-// send, a receive, a close, or a method named Release, Unlock, RUnlock,
-// Done, Signal or Broadcast.
-func givesBack(instr ssa.Instruction) bool {
-	switch instr := instr.(type) {
-	case *ssa.Send, *ssa.Select:
-		return true
-	case *ssa.UnOp:
-		return instr.Op == token.ARROW
-	case ssa.CallInstruction:
-		if irutil.IsBuiltin(instr.Common(), "close") {
-			return true
-		}
-		obj := calleeObj(instr.Common())
-		return obj != nil && obj.Signature().Recv() != nil && slices.Contains(releaseNames, obj.Name())
 	}
 	return false
 }
@@ -210,15 +156,15 @@ func (c *checker) pairedBefore(l *loops.Loop, x ssa.Instruction, ln launch) bool
 			if recv == nil || definedIn(l, rootOf(recv)) || !c.mayWait(&instr.Call) {
 				return false
 			}
-			p, name := receiverPlace(&instr.Call), calleeObj(&instr.Call).Name()
+			p := receiverPlace(&instr.Call)
 			releasedBefore := slices.ContainsFunc(l.Instrs(), func(in ssa.Instruction) bool {
 				call, ok := in.(ssa.CallInstruction)
 				return ok && irutil.Precedes(instr, in) && irutil.Precedes(in, x) &&
-					c.releases(call.Common(), name) && receiverPlace(call.Common()) == p
+					c.releases(&instr.Call, call.Common()) && receiverPlace(call.Common()) == p
 			})
 			return !releasedBefore && c.goroutineDoes(ln, func(in ssa.Instruction, bind binder) bool {
 				call, ok := in.(ssa.CallInstruction)
-				return ok && c.releases(call.Common(), name) && bind.place(receiverPlace(call.Common())) == p
+				return ok && c.releases(&instr.Call, call.Common()) && bind.place(receiverPlace(call.Common())) == p
 			})
 		}
 		return false
@@ -227,10 +173,11 @@ func (c *checker) pairedBefore(l *loops.Loop, x ssa.Instruction, ln launch) bool
 
 // mayWait reports whether a method call can wait for another goroutine
 // to give something back: a semaphore's Acquire, a mutex's Lock, a
-// condition's Wait; or, returning nothing but an error or a bool as an
-// acquire does, a method of this package whose own body can wait (see
-// waitsOn), an interface method named like a wait (see waitPrefixes), or
-// a method of another package's type that holds a channel.
+// condition's Wait; a method of this package that sends on or receives
+// from a channel of its receiver, or acquires its semaphore; or,
+// returning nothing but an error or a bool as an acquire does, an
+// interface method named like a wait (see waitPrefixes) or a method of
+// another package's type that holds a channel.
 func (c *checker) mayWait(call *ssa.CallCommon) bool {
 	obj := calleeObj(call)
 	if obj == nil || obj.Signature().Recv() == nil {
@@ -243,29 +190,102 @@ func (c *checker) mayWait(call *ssa.CallCommon) bool {
 	case neverWaits(obj), !acquireResults(obj.Signature()):
 		return false
 	case c.callee(call) != nil:
-		return c.directly(c.callee(call), waits, waitsOn)
+		return len(c.slotOps(c.callee(call))) > 0
 	case call.IsInvoke():
 		return slices.ContainsFunc(waitPrefixes, func(p string) bool { return strings.HasPrefix(obj.Name(), p) })
 	}
 	return holdsChannel(obj.Signature().Recv().Type())
 }
 
-// releases reports whether call, a method call other than the acquire
-// named acquire, can give a slot back: a method named like a release
-// (see releaseNames), a method of this package whose own body can (see
-// givesBack), or a method of another package or an interface that
-// returns at most an error or a bool.
-func (c *checker) releases(call *ssa.CallCommon, acquire string) bool {
-	obj := calleeObj(call)
+// releases reports whether rel, a call on the same value as the acquire
+// acq, can give back what acq took: a release (see releaseNames) after a
+// known acquire; for methods of this package, a receive from a channel
+// of the receiver that acq sends on, or the other way round (a token),
+// or the Release of a semaphore that acq acquires; for methods of
+// another package or an interface, another method that returns at most
+// an error or a bool.
+func (c *checker) releases(acq, rel *ssa.CallCommon) bool {
+	a, r := calleeObj(acq), calleeObj(rel)
 	switch {
-	case receiver(call) == nil || obj.Name() == acquire:
+	case r == nil || receiver(rel) == nil || a.Name() == r.Name():
 		return false
-	case slices.Contains(releaseNames, obj.Name()):
-		return true
-	case c.callee(call) != nil:
-		return c.directly(c.callee(call), gives, givesBack)
+	case isSemaphoreAcquire(a) || isMutex(a) || isMethod(a, "sync", "Cond", "Wait"):
+		return slices.Contains(releaseNames, r.Name())
+	case c.callee(acq) != nil && c.callee(rel) != nil:
+		took, gave := c.slotOps(c.callee(acq)), c.slotOps(c.callee(rel))
+		for field, op := range took {
+			if gave[field] != 0 && gave[field] != op {
+				return true
+			}
+		}
+		return false
 	}
-	return !neverWaits(obj) && acquireResults(obj.Signature())
+	return c.callee(rel) == nil && !neverWaits(r) && acquireResults(r.Signature())
+}
+
+// The slot operations of a method on its receiver's fields.
+const (
+	takes   = 1 // sends on the channel, or acquires the semaphore
+	returns = 2 // receives from the channel, or releases the semaphore
+)
+
+// slotOps returns, for a method of this package, how it uses the
+// channels and semaphores in its receiver's fields, by field path:
+// takes if it only sends or acquires, returns if it only receives or
+// releases, both if it does both. Deferred and nested functions count.
+func (c *checker) slotOps(fn *ssa.Function) map[string]int {
+	if ops, ok := c.slots[fn]; ok {
+		return ops
+	}
+	ops := make(map[string]int)
+	c.slots[fn] = ops
+	if fn.Signature.Recv() == nil || len(fn.Params) == 0 {
+		return ops
+	}
+	recv := fn.Params[0]
+	mark := func(p place, op int) {
+		if p.fields != "" && (p.root == recv || spilled(p.root) == recv) {
+			ops[p.fields] |= op
+		}
+	}
+	anyNestedInstr(fn, func(instr ssa.Instruction) bool {
+		switch instr := instr.(type) {
+		case *ssa.Send:
+			mark(placeOf(instr.Chan), takes)
+		case *ssa.Select:
+			for _, st := range instr.States {
+				if st.Dir == types.SendOnly {
+					mark(placeOf(st.Chan), takes)
+				} else {
+					mark(placeOf(st.Chan), returns)
+				}
+			}
+		case *ssa.UnOp:
+			if instr.Op == token.ARROW {
+				mark(placeOf(instr.X), returns)
+			}
+		case ssa.CallInstruction:
+			switch obj := calleeObj(instr.Common()); {
+			case isSemaphoreAcquire(obj):
+				mark(receiverPlace(instr.Common()), takes)
+			case obj != nil && obj.Name() == "Release" && receiver(instr.Common()) != nil:
+				mark(receiverPlace(instr.Common()), returns)
+			}
+		}
+		return false
+	})
+	return ops
+}
+
+// spilled returns the value stored once into the local variable v, as
+// the builder spills a parameter that closures capture, or nil.
+func spilled(v ssa.Value) ssa.Value {
+	if alloc, ok := v.(*ssa.Alloc); ok {
+		if st := irutil.OnlyStore(alloc); st != nil {
+			return st.Val
+		}
+	}
+	return nil
 }
 
 // acquireResults reports whether sig returns at most an error or a bool,
@@ -504,7 +524,7 @@ func (c *checker) holdsShared(fn *ssa.Function, depth int, seen map[*ssa.Functio
 	seen[fn] = true
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if c.acquiresShared(fn, instr) {
+			if c.acquiresShared(fn, instr, depth) {
 				return true
 			}
 			call, ok := instr.(*ssa.Call)
@@ -535,8 +555,10 @@ func (c *checker) runs(call *ssa.CallCommon) []*ssa.Function {
 }
 
 // acquiresShared reports whether instr, in fn, takes a shared slot that
-// fn gives back (see holdsShared).
-func (c *checker) acquiresShared(fn *ssa.Function, instr ssa.Instruction) bool {
+// fn gives back (see holdsShared). A pair of calls counts only in the
+// goroutine's function and those it calls itself: deeper down, two
+// calls on a shared object are too likely to be something else.
+func (c *checker) acquiresShared(fn *ssa.Function, instr ssa.Instruction, depth int) bool {
 	switch instr := instr.(type) {
 	case *ssa.Send:
 		return sharedSlot(instr.Chan) && receivesFrom(fn, placeOf(instr.Chan), instr)
@@ -548,13 +570,13 @@ func (c *checker) acquiresShared(fn *ssa.Function, instr ssa.Instruction) bool {
 		}
 	case *ssa.Call:
 		recv := receiver(&instr.Call)
-		if recv == nil || !given(recv) || isMutex(calleeObj(&instr.Call)) || !c.mayWait(&instr.Call) {
+		if depth > 1 || recv == nil || !given(recv) || isMutex(calleeObj(&instr.Call)) || !c.mayWait(&instr.Call) {
 			return false
 		}
-		p, name := receiverPlace(&instr.Call), calleeObj(&instr.Call).Name()
+		p := receiverPlace(&instr.Call)
 		return anyNestedInstr(fn, func(in ssa.Instruction) bool {
 			call, ok := in.(ssa.CallInstruction)
-			return ok && c.releases(call.Common(), name) && receiverPlace(call.Common()) == p &&
+			return ok && c.releases(&instr.Call, call.Common()) && receiverPlace(call.Common()) == p &&
 				(in.Parent() != fn || irutil.Precedes(instr, in))
 		})
 	}

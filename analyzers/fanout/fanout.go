@@ -73,6 +73,8 @@ type checker struct {
 	// effects memoizes which functions, with their callees, acquire,
 	// join, accept or wait.
 	effects map[effectKey]bool
+	// slots memoizes slotOps.
+	slots map[*ssa.Function]map[string]int
 	// dataLoops memoizes overData.
 	dataLoops map[*loops.Loop]bool
 	// decrements holds the fields the package decreases, once needed
@@ -93,6 +95,7 @@ func run(pass *analysis.Pass) (any, error) {
 		counts:    pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
 		effects:   make(map[effectKey]bool),
 		dataLoops: make(map[*loops.Loop]bool),
+		slots:     make(map[*ssa.Function]map[string]int),
 	}
 	c.groups = newGroups(c)
 	c.callers = callGraph(c.ir.Funcs)
