@@ -27,7 +27,7 @@ import (
 func (c *checker) blocksBeforeNext(l *loops.Loop, x ssa.Instruction, ln launch) bool {
 	return c.dominatedBy(x, l, acquires) || c.pairedBefore(l, x, ln) || c.joinsAfter(x, l) || c.waitsBefore(l, x) ||
 		c.acceptsBefore(x, l) || c.counterLimited(l, x) || c.selfDisabled(l, x, ln) ||
-		c.atMostOnce(l, x) || c.pipedInIteration(l, x)
+		c.atMostOnce(l, x) || c.flagOnce(l, x) || c.pipedInIteration(l, x)
 }
 
 // effect is something an instruction, or a function it calls, does.

@@ -1,6 +1,7 @@
 package fanout
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -284,4 +285,111 @@ func variableOf(ch ssa.Value) ssa.Value {
 		return load.X
 	}
 	return ch
+}
+
+// flagOnce reports whether x runs only while a flag holds that the
+// iteration clears whenever it runs x, and that nothing in the loop
+// sets again: if !started { started = true; go run() }, or a flag read
+// and cleared through methods of this package (wasRecovering :=
+// js.isRecovering(); js.clearRecovering(); if wasRecovering { go ... }).
+func (c *checker) flagOnce(l *loops.Loop, x ssa.Instruction) bool {
+	for _, b := range l.Blocks() {
+		ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		for i, then := range b.Succs {
+			if len(then.Preds) != 1 || !then.Dominates(x.Block()) {
+				continue
+			}
+			cond, holds := ifInstr.Cond, i == 0 // the flag's value on the way to x
+			if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
+				cond, holds = not.X, !holds
+			}
+			if phi, ok := cond.(*ssa.Phi); ok && phi.Block() == l.Header {
+				if l.NextValues(phi, func(v ssa.Value, _ *ssa.BasicBlock) bool { return v == phi || isBool(v, !holds) }) {
+					return true
+				}
+				continue
+			}
+			if p, ok := c.flagPlace(cond); ok && c.stores(l, p, !holds, x) && !c.stores(l, p, holds, nil) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// flagPlace returns where the flag cond is read from: a variable or
+// field, or the field of its receiver that a method of this package
+// returns.
+func (c *checker) flagPlace(cond ssa.Value) (place, bool) {
+	switch v := cond.(type) {
+	case *ssa.UnOp:
+		return addressPlace(v.X), v.Op == token.MUL
+	case *ssa.Call:
+		callee := c.callee(&v.Call)
+		if callee == nil || callee.Signature.Recv() == nil {
+			return place{}, false
+		}
+		var fields string
+		for i, r := range irutil.Returned(callee) {
+			load, ok := irutil.Stored(r).(*ssa.UnOp) // through the result slot of a function with defers
+			if !ok || load.Op != token.MUL {
+				return place{}, false
+			}
+			p := addressPlace(load.X)
+			if p.root != callee.Params[0] || i > 0 && p.fields != fields {
+				return place{}, false
+			}
+			fields = p.fields
+		}
+		return fieldOf(v.Call.Args[0], fields), fields != ""
+	}
+	return place{}, false
+}
+
+// fieldOf returns the place of the fields, as addressPlace spells them,
+// of the object that r points to.
+func fieldOf(r ssa.Value, fields string) place {
+	if load, ok := unchangeType(r).(*ssa.UnOp); ok && load.Op == token.MUL {
+		p := addressPlace(load.X)
+		return place{p.root, fields + p.fields}
+	}
+	return place{unchangeType(r), fields}
+}
+
+// stores reports whether l stores the boolean val into the flag at p,
+// itself or through a method of this package on the flag's object; with
+// x not nil, only where the store runs whenever x runs, before or after.
+func (c *checker) stores(l *loops.Loop, p place, val bool, x ssa.Instruction) bool {
+	around := func(instr ssa.Instruction) bool {
+		return x == nil || irutil.Precedes(instr, x) || irutil.Precedes(x, instr)
+	}
+	return slices.ContainsFunc(l.Instrs(), func(instr ssa.Instruction) bool {
+		switch instr := instr.(type) {
+		case *ssa.Store:
+			return addressPlace(instr.Addr) == p && isBool(instr.Val, val) && around(instr)
+		case *ssa.Call:
+			callee := c.callee(&instr.Call)
+			if callee == nil || callee.Signature.Recv() == nil || !around(instr) {
+				return false
+			}
+			return anyNestedInstr(callee, func(in ssa.Instruction) bool {
+				st, ok := in.(*ssa.Store)
+				if !ok || !isBool(st.Val, val) {
+					return false
+				}
+				q := addressPlace(st.Addr)
+				return (q.root == callee.Params[0] || spilled(q.root) == callee.Params[0]) && fieldOf(instr.Call.Args[0], q.fields) == p
+			})
+		}
+		return false
+	})
+}
+
+// isBool reports whether v is the boolean constant b.
+func isBool(v ssa.Value, b bool) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.Value != nil && k.Value.Kind() == constant.Bool && constant.BoolVal(k.Value) == b
 }

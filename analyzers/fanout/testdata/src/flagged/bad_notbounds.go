@@ -460,3 +460,18 @@ func readLockedScan(mu *sync.RWMutex, jobs []string) {
 		}()
 	}
 }
+
+// The flag is set again on every message: the goroutine starts per
+// message.
+func flagReset(events <-chan string) {
+	busy := false
+	for e := range events {
+		if !busy {
+			busy = true
+			go fetch(e) // want `for every value received from events`
+		}
+		if e == "" {
+			busy = false
+		}
+	}
+}
