@@ -40,8 +40,10 @@
 // of data only when it is len(x) of a collection, or a sum, difference,
 // product or maximum of one. A collection whose size is fixed is a pool
 // too: a composite literal, an array or a slice of one, a constant
-// string, a slice made with a chosen length, a slice that another
-// package's function returns for a constant count (split(xs, 20)).
+// string, a slice made with a chosen length, a slice built by appending
+// one element per iteration of loops with a chosen count (one entry per
+// configured worker), a slice that another package's function returns
+// for a constant count (split(xs, 20)).
 // Chosen-count loops are looked through to the loop over data around
 // them: three goroutines per element are still per element.
 //
@@ -56,14 +58,20 @@
 //   - a call before the go statement paired with a call of another
 //     method on the same value inside the goroutine, of any type in any
 //     package (t.Do() ... go func() { defer t.Done(err) }, mu.Lock() ...
-//     mu.Unlock()), where the first call can wait: a mutex's Lock, a
-//     method of this package whose body sends, receives or waits, a
-//     method of another package's type that holds a channel, an
-//     interface method named like a wait (Acquire, Lock, Wait, Do, Take,
-//     ...). Types whose methods never wait for another goroutine (a
-//     WaitGroup's Add, atomics, a context) pair with nothing;
-//   - a token received before the go statement from a channel the
-//     goroutine sends back to;
+//     mu.Unlock()), where the first call takes what the second gives
+//     back: a semaphore's Acquire and Release, a mutex's Lock and
+//     Unlock; methods of this package that send on and receive from the
+//     same channel field of their receiver (or the other way round);
+//     for methods of another package or an interface, which the analyzer
+//     cannot see into, a first call that returns at most an error or a
+//     bool on a type that holds a channel or named like a wait (Acquire,
+//     Lock, Wait, Do, Take, ...), and a second that returns at most an
+//     error or a bool. Types whose methods never wait for another
+//     goroutine (a WaitGroup's Add, atomics, a context, a logger) pair
+//     with nothing, and neither does a lock the iteration gives back
+//     itself before the start;
+//   - a token received before the go statement, also in the select case
+//     that leads to it, from a channel the goroutine sends back to;
 //   - a join inside the loop: a Wait or a receive after the start in the
 //     same iteration (batches, a call with a timeout), a Wait before
 //     the next start, or reading the other end of a pipe the goroutine
@@ -76,7 +84,9 @@
 //   - a select case that switches itself off until its goroutine
 //     answers (tick = nil; go check()), a go statement that runs on one
 //     iteration only (if n == 2, the case of a timer made before the
-//     loop), and a go statement after which the loop ends (go f(); break).
+//     loop, a flag the iteration clears: if !started { started = true;
+//     go run() }, also read and cleared through methods of the package),
+//     and a go statement after which the loop ends (go f(); break).
 //
 // Same-package functions are followed: an acquire, a join or a release
 // inside a helper counts where the helper is called, and a goroutine
@@ -91,9 +101,11 @@
 // Third, is the goroutine long-lived? Policy exemptions, although nothing
 // bounds how many run:
 //
-//   - a goroutine whose body, or a function of this package it calls,
-//     loops until told to stop (a for {}, receive, select or read loop;
-//     not a loop over finite data), or makes a blocking serve call
+//   - a goroutine whose body, or a function of this package it calls
+//     itself, runs an event loop until told to stop (a loop with no
+//     count that receives, selects, reads or accepts; not a loop over
+//     finite data, and not something deeper down), or makes a blocking
+//     serve call
 //     (Serve, ListenAndServe): one per listener, connection,
 //     subscription or poller is the standard idiom, and a limit would
 //     leave some unserved;
@@ -106,9 +118,10 @@
 //   - a goroutine that holds a slot shared with the others around its
 //     work (it sends on a channel from outside and receives from it
 //     again, or pairs Acquire and Release, or l.acquire() and
-//     l.release()): the work is bounded, although the goroutines waiting
-//     for a slot are not, so an acquire before the go statement is
-//     still better.
+//     l.release() as above; a mutex around a critical section is no
+//     slot): the work is bounded, although the goroutines waiting for a
+//     slot are not, so an acquire before the go statement is still
+//     better.
 //
 // A goroutine started for every message received from a channel (for
 // msg := range ch { go handle(msg) }) is reported even though it is
