@@ -198,13 +198,12 @@ func isIntConst(v ssa.Value) bool {
 	return ok && k.Value != nil && k.Value.Kind() == constant.Int && constant.Compare(k.Value, token.GTR, constant.MakeInt64(1))
 }
 
-// storedValues returns the values stored into a local variable.
+// storedValues returns the values stored into a local variable, in its
+// function and in the closures that capture it.
 func storedValues(alloc *ssa.Alloc) []ssa.Value {
 	var vals []ssa.Value
-	for _, ref := range *alloc.Referrers() {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc {
-			vals = append(vals, st.Val)
-		}
+	for _, st := range storesInto(alloc) {
+		vals = append(vals, st.Val)
 	}
 	return vals
 }

@@ -133,7 +133,7 @@ func oneShot(l *loops.Loop, ch ssa.Value) bool {
 	}
 	timer := fa.X
 	if ld, ok := timer.(*ssa.UnOp); ok && ld.Op == token.MUL {
-		if alloc, ok := ld.X.(*ssa.Alloc); ok && !storedIn(l, alloc) {
+		if alloc, ok := ld.X.(*ssa.Alloc); ok && !slices.ContainsFunc(storesInto(alloc), func(st *ssa.Store) bool { return l.ContainsInstr(st) }) {
 			return true
 		}
 	}
@@ -176,16 +176,6 @@ func afterStop(l *loops.Loop, reset *ssa.Call) bool {
 			continue
 		}
 		if then := b.Succs[0]; len(then.Preds) == 1 && then.Dominates(reset.Block()) {
-			return true
-		}
-	}
-	return false
-}
-
-// storedIn reports whether l stores into alloc.
-func storedIn(l *loops.Loop, alloc *ssa.Alloc) bool {
-	for _, ref := range *alloc.Referrers() {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc && l.ContainsInstr(st) {
 			return true
 		}
 	}
