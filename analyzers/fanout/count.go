@@ -106,6 +106,9 @@ func (c *checker) small(x ssa.Value, depth int) bool {
 	case *ssa.Phi:
 		return allOf(x.Edges, func(e ssa.Value) bool { return e == x || grown(e, x) })
 	case *ssa.UnOp:
+		if g, ok := x.X.(*ssa.Global); ok && x.Op == token.MUL {
+			return c.smallGlobal(globalVar(g))
+		}
 		alloc := irutil.Variable(x.X)
 		if alloc == nil || x.Op != token.MUL {
 			return false
@@ -137,6 +140,44 @@ func (c *checker) small(x ssa.Value, depth int) bool {
 		return anyOf(x.Call.Args, isIntConst)
 	}
 	return false
+}
+
+// smallGlobal reports whether the package variable v holds a composite
+// literal with fewer elements than the cold threshold, and nothing in
+// the package assigns it or takes its address.
+func (c *checker) smallGlobal(v *types.Var) bool {
+	if v == nil || v.Pkg() != c.pass.Pkg {
+		return false
+	}
+	small, written := false, false
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if c.pass.TypesInfo.Defs[name] == v && len(n.Values) == len(n.Names) {
+						lit, ok := ast.Unparen(n.Values[i]).(*ast.CompositeLit)
+						small = ok && len(lit.Elts) < tripcount.ColdThreshold
+					}
+				}
+			case *ast.AssignStmt:
+				written = written || slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool { return c.denotes(e, v) })
+			case *ast.UnaryExpr:
+				written = written || n.Op == token.AND && c.denotes(n.X, v)
+			}
+			return !written
+		})
+	}
+	return small && !written
+}
+
+// denotes reports whether e is the variable v, or an element of it.
+func (c *checker) denotes(e ast.Expr, v *types.Var) bool {
+	if ix, ok := ast.Unparen(e).(*ast.IndexExpr); ok {
+		e = ix.X
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && c.pass.TypesInfo.Uses[id] == v
 }
 
 // appendedInPool reports whether v is append(s, e) of single elements

@@ -39,7 +39,9 @@
 // len(x)/k chunks, a call into another package. An integer is the size
 // of data only when it is len(x) of a collection, or a sum, difference,
 // product or maximum of one. A collection whose size is fixed is a pool
-// too: a composite literal, an array or a slice of one, a constant
+// too: a composite literal (also in a package variable nothing assigns
+// again) with fewer elements than the cold threshold, an array or a
+// slice of one, a constant
 // string, a slice made with a chosen length, a slice built by appending
 // one element per iteration of loops with a chosen count (one entry per
 // configured worker), a slice that another package's function returns

@@ -378,3 +378,12 @@ func pauseCaptured(cfg *config) func() {
 		wg.Wait()
 	}
 }
+
+// A short literal list, wherever it is declared, is a fixed count.
+var regions = []string{"us", "eu", "ap"}
+
+func perRegion() {
+	for _, r := range regions {
+		go fetch(r)
+	}
+}

@@ -475,3 +475,14 @@ func flagReset(events <-chan string) {
 		}
 	}
 }
+
+// A package list that the package grows is data.
+var targets = []string{"a"}
+
+func addTarget(t string) { targets = append(targets, t) }
+
+func perTarget() {
+	for _, t := range targets {
+		go fetch(t) // want `for every element of targets`
+	}
+}
