@@ -242,9 +242,10 @@ func isIntConst(v ssa.Value) bool {
 // storedValues returns the values stored into a local variable, in its
 // function and in the closures that capture it.
 func storedValues(alloc *ssa.Alloc) []ssa.Value {
-	var vals []ssa.Value
-	for _, st := range storesInto(alloc) {
-		vals = append(vals, st.Val)
+	stores := storesInto(alloc)
+	vals := make([]ssa.Value, len(stores))
+	for i, st := range stores {
+		vals[i] = st.Val
 	}
 	return vals
 }
