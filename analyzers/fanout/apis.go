@@ -7,7 +7,11 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// Import paths of the concurrency packages the analyzer knows.
+// This file is the table of APIs the analyzer knows by name: how
+// goroutines are started, which calls acquire, wait or serve, and which
+// types never wait for another goroutine. Everything else is recognised
+// by what the code does (see blocks.go).
+
 const (
 	errgroupPath  = "golang.org/x/sync/errgroup"
 	semaphorePath = "golang.org/x/sync/semaphore"
@@ -16,19 +20,25 @@ const (
 // isMethod reports whether fn is the method name of the named type
 // pkgPath.typeName (with a value or pointer receiver).
 func isMethod(fn *types.Func, pkgPath, typeName, name string) bool {
-	if fn == nil || fn.Name() != name || fn.Pkg() == nil || fn.Pkg().Path() != pkgPath {
+	if fn == nil || fn.Name() != name {
 		return false
 	}
+	named := recvNamed(fn)
+	return named != nil && named.Obj().Name() == typeName && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == pkgPath
+}
+
+// recvNamed returns the named type of fn's receiver, or nil.
+func recvNamed(fn *types.Func) *types.Named {
 	recv := fn.Signature().Recv()
 	if recv == nil {
-		return false
+		return nil
 	}
 	t := recv.Type()
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	named, ok := types.Unalias(t).(*types.Named)
-	return ok && named.Obj().Name() == typeName
+	named, _ := types.Unalias(t).(*types.Named)
+	return named
 }
 
 // isFunc reports whether fn is the package-level function pkgPath.name.
@@ -53,31 +63,31 @@ func calleeObj(c *ssa.CallCommon) *types.Func {
 	return nil
 }
 
-// isErrgroupGo reports whether fn is (*errgroup.Group).Go.
-func isErrgroupGo(fn *types.Func) bool { return isMethod(fn, errgroupPath, "Group", "Go") }
+// receiver returns the value whose method call calls: the interface
+// value of a dynamic call, or the first argument of a static one.
+func receiver(call *ssa.CallCommon) ssa.Value {
+	if call.IsInvoke() {
+		return call.Value
+	}
+	if obj := calleeObj(call); obj == nil || obj.Signature().Recv() == nil || len(call.Args) == 0 {
+		return nil
+	}
+	return call.Args[0]
+}
 
-// isSetLimit reports whether fn is (*errgroup.Group).SetLimit.
-func isSetLimit(fn *types.Func) bool { return isMethod(fn, errgroupPath, "Group", "SetLimit") }
-
-// isWaitGroupGo reports whether fn is (*sync.WaitGroup).Go.
+func isErrgroupGo(fn *types.Func) bool  { return isMethod(fn, errgroupPath, "Group", "Go") }
+func isSetLimit(fn *types.Func) bool    { return isMethod(fn, errgroupPath, "Group", "SetLimit") }
 func isWaitGroupGo(fn *types.Func) bool { return isMethod(fn, "sync", "WaitGroup", "Go") }
 
 // isSemaphoreAcquire reports whether fn acquires a semaphore: a method
-// whose name starts with Acquire or TryAcquire, of a type that also has a
-// Release method. That is (*semaphore.Weighted).Acquire and TryAcquire,
-// and the semaphores of other packages, or behind interfaces, written
-// the same way (Acquire, AcquireMaybe, Release).
+// whose name starts with Acquire or TryAcquire, of a type that also has
+// a Release method ((*semaphore.Weighted).Acquire, and semaphores of
+// other packages or behind interfaces written the same way).
 func isSemaphoreAcquire(fn *types.Func) bool {
 	if fn == nil || !strings.HasPrefix(fn.Name(), "Acquire") && !strings.HasPrefix(fn.Name(), "TryAcquire") {
 		return false
 	}
 	return hasMethod(fn, "Release")
-}
-
-// isSemaphoreRelease reports whether fn releases a semaphore: a method
-// named Release of a type that also has an Acquire method.
-func isSemaphoreRelease(fn *types.Func) bool {
-	return fn != nil && fn.Name() == "Release" && hasMethod(fn, "Acquire")
 }
 
 // hasMethod reports whether the receiver type of the method fn also has
@@ -92,20 +102,46 @@ func hasMethod(fn *types.Func, name string) bool {
 	return ok
 }
 
-// receiver returns the value whose method call calls: the interface
-// value of a dynamic call, or the first argument of a static one.
-func receiver(call *ssa.CallCommon) ssa.Value {
-	if call.IsInvoke() {
-		return call.Value
+// neverWaits reports whether fn is a method of a type whose methods
+// return without waiting for another goroutine to act, or only wait for
+// all of them (a WaitGroup's Add and Done, atomics, a context's
+// accessors): a call of it before a go statement pairs with nothing.
+func neverWaits(fn *types.Func) bool {
+	named := recvNamed(fn)
+	if named == nil || named.Obj().Pkg() == nil {
+		return false
 	}
-	if len(call.Args) == 0 {
-		return nil
+	switch named.Obj().Pkg().Path() {
+	case "sync/atomic", "context", "testing", "log", "log/slog", "time":
+		return true
+	case "sync":
+		return named.Obj().Name() != "Mutex" && named.Obj().Name() != "RWMutex" && named.Obj().Name() != "Cond"
 	}
-	return call.Args[0]
+	return false
 }
 
-// isCPUCount reports whether fn is runtime.NumCPU or runtime.GOMAXPROCS,
-// whose result bounds a worker pool by the machine rather than the data.
-func isCPUCount(fn *types.Func) bool {
-	return isFunc(fn, "runtime", "NumCPU") || isFunc(fn, "runtime", "GOMAXPROCS")
+// waitPrefixes are the method names that wait on an interface value
+// whose implementation the analyzer cannot see: a call of one before a go
+// statement, paired with another method on the same value inside the
+// goroutine, bounds the loop.
+var waitPrefixes = []string{"Acquire", "TryAcquire", "Lock", "RLock", "Wait", "Do", "Take", "Enter", "Reserve"}
+
+// servesUntilStopped reports whether fn, a function whose body the
+// analyzer cannot see, runs a server or stops one: Serve, ServeTLS,
+// ListenAndServe... block until the server is shut down, and Shutdown or
+// GracefulStop wait for its connections to drain.
+func servesUntilStopped(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	name := fn.Name()
+	return strings.HasPrefix(name, "Serve") && name != "ServeHTTP" || strings.HasPrefix(name, "ListenAndServe") ||
+		name == "Shutdown" || name == "GracefulStop"
+}
+
+// isAcceptCall reports whether call calls a method whose name starts
+// with Accept (net.Listener.Accept, AcceptTCP, ...).
+func isAcceptCall(call *ssa.CallCommon) bool {
+	obj := calleeObj(call)
+	return obj != nil && strings.HasPrefix(obj.Name(), "Accept") && obj.Signature().Recv() != nil
 }

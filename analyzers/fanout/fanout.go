@@ -53,8 +53,9 @@ const (
 type launch struct {
 	instr ssa.Instruction // the *ssa.Go, or the *ssa.Call of a Go method
 	api   api
-	// body is the function the goroutine runs, when it is known and its
-	// SSA was built (same package).
+	// fn is the function value the goroutine runs, and body its SSA
+	// when it was built (same package).
+	fn   ssa.Value
 	body *ssa.Function
 }
 
@@ -68,10 +69,14 @@ type checker struct {
 	// goroutine started in a closure is traced back to the loop that
 	// calls it.
 	callers map[*ssa.Function][]*ssa.Call
-	groups  *groupLimits
+	groups  *groups
 	// effects memoizes which functions, with their callees, acquire,
-	// join or accept.
+	// join, accept or wait.
 	effects map[effectKey]bool
+	// slots memoizes slotOps.
+	slots map[*ssa.Function]map[string]int
+	// dataLoops memoizes overData.
+	dataLoops map[*loops.Loop]bool
 	// decrements holds the fields the package decreases, once needed
 	// (see fieldsDecremented).
 	decrements map[*types.Var]bool
@@ -84,13 +89,15 @@ func run(pass *analysis.Pass) (any, error) {
 	r := report.New(pass)
 	defer r.Flush()
 	c := &checker{
-		pass:    pass,
-		ir:      pass.ResultOf[irbuild.Analyzer].(*irbuild.IR),
-		forest:  pass.ResultOf[loops.Analyzer].(*loops.Forest),
-		counts:  pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
-		groups:  newGroupLimits(pass),
-		effects: make(map[effectKey]bool),
+		pass:      pass,
+		ir:        pass.ResultOf[irbuild.Analyzer].(*irbuild.IR),
+		forest:    pass.ResultOf[loops.Analyzer].(*loops.Forest),
+		counts:    pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
+		effects:   make(map[effectKey]bool),
+		dataLoops: make(map[*loops.Loop]bool),
+		slots:     make(map[*ssa.Function]map[string]int),
 	}
+	c.groups = newGroups(c)
 	c.callers = callGraph(c.ir.Funcs)
 	for _, fn := range c.ir.Funcs {
 		for _, b := range fn.Blocks {
@@ -162,7 +169,7 @@ func origin(fn *ssa.Function) *ssa.Function {
 func (c *checker) launchAt(instr ssa.Instruction) (launch, bool) {
 	switch instr := instr.(type) {
 	case *ssa.Go:
-		return launch{instr: instr, api: goStmt, body: c.callee(&instr.Call)}, true
+		return launch{instr: instr, api: goStmt, fn: instr.Call.Value, body: c.callee(&instr.Call)}, true
 	case *ssa.Call:
 		var a api
 		switch obj := calleeObj(&instr.Call); {
@@ -175,7 +182,7 @@ func (c *checker) launchAt(instr ssa.Instruction) (launch, bool) {
 		}
 		ln := launch{instr: instr, api: a}
 		if args := instr.Call.Args; len(args) == 2 {
-			ln.body = c.bodyOf(funcValue(args[1]))
+			ln.fn, ln.body = args[1], c.bodyOf(funcValue(args[1]))
 		}
 		return ln, true
 	}
@@ -211,29 +218,29 @@ func (c *checker) callee(call *ssa.CallCommon) *ssa.Function {
 	return c.bodyOf(irutil.Callee(call))
 }
 
-// unbounded returns the data-dependent loop in which ln starts goroutines
+// unbounded returns the loop over data in which ln starts goroutines
 // with nothing bounding how many run at once, or nil. via is the call in
 // that loop through which ln is reached when ln is in a closure the loop
 // calls, or nil.
 func (c *checker) unbounded(ln launch) (l *loops.Loop, via *ssa.Call) {
-	l, via = c.repeatingLoop(ln.instr, 0, make(map[*ssa.Function]bool))
-	if l == nil || c.launchBounded(ln) {
+	l, via = c.repeatingLoop(ln, ln.instr, 0, make(map[*ssa.Function]bool))
+	if l == nil || c.boundedLaunch(ln) {
 		return nil, nil
 	}
 	return l, via
 }
 
-// repeatingLoop finds the innermost data-dependent loop that runs x once
-// per iteration, directly or through the closures it calls, and returns
-// nil if a bound of the iteration holds there (see boundedInIteration).
-// Loops with a fixed count are looked through: a goroutine started three
-// times per element is still started per element.
-func (c *checker) repeatingLoop(x ssa.Instruction, depth int, seen map[*ssa.Function]bool) (*loops.Loop, *ssa.Call) {
+// repeatingLoop finds the innermost loop over data (layer 1) that runs
+// x once per iteration, directly or through the closures it calls, and
+// returns nil if the iteration blocks before the next start (layer 2).
+// Loops with a chosen count are looked through: a goroutine started
+// three times per element is still started per element.
+func (c *checker) repeatingLoop(ln launch, x ssa.Instruction, depth int, seen map[*ssa.Function]bool) (*loops.Loop, *ssa.Call) {
 	for _, l := range c.forest.Enclosing(x) {
-		if !c.dataDependent(l) {
+		if !c.overData(l) {
 			continue
 		}
-		if l.Fn != x.Parent() || c.boundedInIteration(l, x) {
+		if l.Fn != x.Parent() || c.blocksBeforeNext(l, x, ln) {
 			return nil, nil
 		}
 		return l, nil
@@ -247,11 +254,11 @@ func (c *checker) repeatingLoop(x ssa.Instruction, depth int, seen map[*ssa.Func
 		return nil, nil
 	}
 	seen[fn] = true
-	if c.acquiresBefore(x, nil) || c.joinsAfter(x, nil) {
+	if c.dominatedBy(x, nil, acquires) || c.joinsAfter(x, nil) {
 		return nil, nil
 	}
 	for _, call := range c.callers[fn] {
-		if l, via := c.repeatingLoop(call, depth+1, seen); l != nil {
+		if l, via := c.repeatingLoop(ln, call, depth+1, seen); l != nil {
 			if via == nil {
 				via = call
 			}
@@ -261,30 +268,15 @@ func (c *checker) repeatingLoop(x ssa.Instruction, depth int, seen map[*ssa.Func
 	return nil, nil
 }
 
-// boundedInIteration reports whether the iteration of l that runs x
-// limits concurrency: it acquires a semaphore (or takes a token) or
-// accepts a connection before x, waits for goroutines after it, runs x
-// on one iteration only, talks to the goroutine through a pipe, or
-// counts its goroutines against a limit itself.
-func (c *checker) boundedInIteration(l *loops.Loop, x ssa.Instruction) bool {
-	return c.acquiresBefore(x, l) || c.takesToken(l, x) || c.acceptsBefore(x, l) || c.joinsAfter(x, l) ||
-		c.atMostOnce(l, x) || c.pipedInIteration(l, x) || c.replicatedWorkers(l, x) ||
-		c.counterLimited(l, x) || c.selfDisabled(l, x)
-}
-
-// launchBounded reports whether the goroutines ln starts are bounded
-// whatever loop starts them: an errgroup with a limit, a worker that
-// drains a channel, or a body that acquires a semaphore first or around
-// its work.
-func (c *checker) launchBounded(ln launch) bool {
+// boundedLaunch reports whether the goroutines ln starts need no bound
+// from the loop that starts them: an errgroup with a limit, a
+// long-lived goroutine (layer 3), or one that holds a semaphore shared
+// with the others around its work.
+func (c *checker) boundedLaunch(ln launch) bool {
 	if ln.api == groupGo && c.groups.limited(ln.instr.(*ssa.Call)) {
 		return true
 	}
-	if ln.body == nil {
-		return false
-	}
-	return c.isWorker(ln.body, 0, make(map[*ssa.Function]bool)) || c.acquiresFirst(ln.body, 0) ||
-		c.holdsSemaphore(ln.body, 0, make(map[*ssa.Function]bool))
+	return c.longLived(ln) || ln.body != nil && c.holdsShared(ln.body, 0, make(map[*ssa.Function]bool))
 }
 
 // report reports ln, started per iteration of l (through the call via,

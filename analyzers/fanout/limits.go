@@ -1,10 +1,10 @@
 package fanout
 
 import (
-	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -12,10 +12,9 @@ import (
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
-// This file recognises loops that keep count of their goroutines
-// themselves: a counter checked against a limit before each start, and a
-// select case that switches itself off until the goroutine it started
-// has answered.
+// Counters against limits (layer 2): a counter of running goroutines
+// checked against a limit before each start, and a select case that
+// switches itself off until the goroutine it started has answered.
 
 // counterLimited reports whether a test of a counter against a limit
 // fixed during l guards x: when the counter has reached the limit, the
@@ -48,7 +47,7 @@ func (c *checker) counterLimited(l *loops.Loop, x ssa.Instruction) bool {
 			continue
 		}
 		running := c.decremented(l, counter)
-		if !running && c.fixedValue(limit, 0) == byData {
+		if !running && c.sizeOfData(limit, 0) {
 			continue
 		}
 		switch {
@@ -92,24 +91,25 @@ func (c *checker) limitTest(l *loops.Loop, cond *ssa.BinOp) (counter, limit ssa.
 }
 
 // fixedIn reports whether v keeps its value during l: it is computed
-// before l, fixed by the program or the machine (runtime.NumCPU()), or
-// loaded in l from a variable or field that l does not store to (a limit
-// kept in a field, s.max).
+// before l, by a call of another package on values computed before l
+// (runtime.NumCPU()), or loaded in l from a variable or field that l
+// does not store to (a limit kept in a field, s.max).
 func (c *checker) fixedIn(l *loops.Loop, v ssa.Value) bool {
-	if !definedIn(l, v) || c.fixedValue(v, 0) != byData {
-		return true
-	}
-	load, ok := v.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL {
-		return false
-	}
-	p := addressPlace(load.X)
-	for _, instr := range l.Instrs() {
-		if st, ok := instr.(*ssa.Store); ok && addressPlace(st.Addr) == p {
+	switch v := v.(type) {
+	case *ssa.Call:
+		_, builtin := v.Call.Value.(*ssa.Builtin)
+		return !builtin && c.callee(&v.Call) == nil && !slices.ContainsFunc(v.Call.Args, func(a ssa.Value) bool { return definedIn(l, a) })
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
 			return false
 		}
+		p := addressPlace(v.X)
+		return !slices.ContainsFunc(l.Instrs(), func(instr ssa.Instruction) bool {
+			st, ok := instr.(*ssa.Store)
+			return ok && addressPlace(st.Addr) == p
+		})
 	}
-	return true
+	return !definedIn(l, v)
 }
 
 // incremented reports whether l adds a positive constant to counter: a
@@ -214,45 +214,35 @@ func (c *checker) fieldsDecremented() map[*types.Var]bool {
 	if c.decrements != nil {
 		return c.decrements
 	}
-	info := c.pass.TypesInfo
 	c.decrements = make(map[*types.Var]bool)
-	field := func(e ast.Expr) *types.Var {
-		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-		if !ok {
-			return nil
-		}
-		if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
-			v, _ := s.Obj().(*types.Var)
-			return v
-		}
-		return nil
-	}
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			var v *types.Var
-			switch n := n.(type) {
-			case *ast.IncDecStmt:
-				if n.Tok == token.DEC {
-					v = field(n.X)
-				}
-			case *ast.AssignStmt:
-				if n.Tok == token.SUB_ASSIGN && len(n.Lhs) == 1 {
-					v = field(n.Lhs[0])
-				}
-			case *ast.CallExpr:
-				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Add" && len(n.Args) == 1 {
-					if k := info.Types[n.Args[0]].Value; k != nil && k.Kind() == constant.Int && constant.Sign(k) < 0 {
-						v = field(sel.X)
+	for _, fn := range c.ir.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				var fa *ssa.FieldAddr
+				switch instr := instr.(type) {
+				case *ssa.Store:
+					if isDecrement(instr.Val) {
+						fa, _ = instr.Addr.(*ssa.FieldAddr)
+					}
+				case *ssa.Call:
+					if obj := calleeObj(&instr.Call); obj != nil && obj.Name() == "Add" && isAtomicInt(obj) &&
+						len(instr.Call.Args) == 2 && isNegative(instr.Call.Args[1]) {
+						fa, _ = instr.Call.Args[0].(*ssa.FieldAddr)
 					}
 				}
+				if fa != nil {
+					c.decrements[fieldVar(fa)] = true
+				}
 			}
-			if v != nil {
-				c.decrements[v] = true
-			}
-			return true
-		})
+		}
 	}
 	return c.decrements
+}
+
+// isNegative reports whether v is a negative constant.
+func isNegative(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.Value != nil && k.Value.Kind() == constant.Int && constant.Sign(k.Value) < 0
 }
 
 // phiIncremented reports whether an instruction of l adds a positive
@@ -322,8 +312,8 @@ func (c *checker) waitsFrom(l *loops.Loop, from *ssa.BasicBlock) bool {
 //		go check(results)
 //	case ok := <-results:
 //		tick = ticker.C
-func (c *checker) selfDisabled(l *loops.Loop, x ssa.Instruction) bool {
-	answers := sentBy(x)
+func (c *checker) selfDisabled(l *loops.Loop, x ssa.Instruction, ln launch) bool {
+	answers := c.sentBy(ln)
 	if len(answers) == 0 {
 		return false
 	}
@@ -376,27 +366,15 @@ func afterAnswer(sel *ssa.Select, b *ssa.BasicBlock, answers map[place]bool) boo
 	return false
 }
 
-// sentBy returns the places of the channels that the goroutine x starts
-// sends to, itself or in a function it nests (a deferred send), when x
-// is a go statement of a function whose body is known.
-func sentBy(x ssa.Instruction) map[place]bool {
-	g, ok := x.(*ssa.Go)
-	if !ok {
-		return nil
-	}
-	fn := funcValue(g.Call.Value)
-	if fn == nil || fn.Blocks == nil {
-		return nil
-	}
+// sentBy returns the places of the channels that the goroutine ln
+// starts sends to, itself or in a function it nests (a deferred send).
+func (c *checker) sentBy(ln launch) map[place]bool {
 	sent := make(map[place]bool)
-	for _, f := range nestedFuncs(fn) {
-		for _, b := range f.Blocks {
-			for _, instr := range b.Instrs {
-				if send, ok := instr.(*ssa.Send); ok {
-					sent[placeOf(send.Chan)] = true
-				}
-			}
+	c.goroutineDoes(ln, func(instr ssa.Instruction, bind binder) bool {
+		if send, ok := instr.(*ssa.Send); ok {
+			sent[bind.place(placeOf(send.Chan))] = true
 		}
-	}
+		return false
+	})
 	return sent
 }

@@ -1,6 +1,7 @@
 package fanout
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -11,9 +12,8 @@ import (
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
-// This file recognises iterations that are bounded by how they relate to
-// the goroutine: a go statement that can run on one iteration only, and
-// a goroutine that the iteration talks to through a pipe.
+// At most one goroutine per run of the loop, and goroutines the
+// iteration talks to through a pipe (layer 2).
 
 // atMostOnce reports whether x runs on at most one iteration of l: it
 // only runs when a counter of l equals a fixed value (if n == 2), or in
@@ -133,7 +133,7 @@ func oneShot(l *loops.Loop, ch ssa.Value) bool {
 	}
 	timer := fa.X
 	if ld, ok := timer.(*ssa.UnOp); ok && ld.Op == token.MUL {
-		if alloc, ok := ld.X.(*ssa.Alloc); ok && !storedIn(l, alloc) {
+		if alloc, ok := ld.X.(*ssa.Alloc); ok && !slices.ContainsFunc(storesInto(alloc), func(st *ssa.Store) bool { return l.ContainsInstr(st) }) {
 			return true
 		}
 	}
@@ -180,22 +180,6 @@ func afterStop(l *loops.Loop, reset *ssa.Call) bool {
 		}
 	}
 	return false
-}
-
-// storedIn reports whether l stores into alloc.
-func storedIn(l *loops.Loop, alloc *ssa.Alloc) bool {
-	for _, ref := range *alloc.Referrers() {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc && l.ContainsInstr(st) {
-			return true
-		}
-	}
-	return false
-}
-
-// definedIn reports whether v is computed by an instruction of l.
-func definedIn(l *loops.Loop, v ssa.Value) bool {
-	instr, ok := v.(ssa.Instruction)
-	return ok && l.ContainsInstr(instr)
 }
 
 // pipedInIteration reports whether the goroutine started at x is one end
@@ -265,16 +249,7 @@ func goroutineInputs(x ssa.Instruction) []ssa.Value {
 func usedBesides(v ssa.Value, inputs []ssa.Value) bool {
 	for _, ref := range *v.Referrers() {
 		st, ok := ref.(*ssa.Store)
-		if !ok || !contains(inputs, st.Addr) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(vs []ssa.Value, v ssa.Value) bool {
-	for _, x := range vs {
-		if x == v {
+		if !ok || !slices.Contains(inputs, st.Addr) {
 			return true
 		}
 	}
@@ -293,42 +268,6 @@ func isStream(t types.Type) bool {
 	return false
 }
 
-// takesToken reports whether the iteration of l, before starting the
-// goroutine at x, receives from a channel that the goroutine sends back
-// to: a semaphore kept as a channel pre-filled with tokens.
-func (c *checker) takesToken(l *loops.Loop, x ssa.Instruction) bool {
-	g, ok := x.(*ssa.Go)
-	if !ok {
-		return false
-	}
-	mc, ok := g.Call.Value.(*ssa.MakeClosure)
-	if !ok {
-		return false
-	}
-	fn := mc.Fn.(*ssa.Function)
-	returned := make(map[ssa.Value]bool) // the channels the goroutine sends to, as the loop sees them
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if send, ok := instr.(*ssa.Send); ok {
-				if fv, ok := variableOf(send.Chan).(*ssa.FreeVar); ok {
-					//perfvet:ignore membership a closure captures a handful of variables
-					if i := slices.Index(fn.FreeVars, fv); i >= 0 {
-						returned[mc.Bindings[i]] = true
-					}
-				}
-			}
-		}
-	}
-	for _, b := range l.Blocks() {
-		for _, instr := range b.Instrs {
-			if recv, ok := instr.(*ssa.UnOp); ok && recv.Op == token.ARROW && returned[variableOf(recv.X)] && irutil.Precedes(recv, x) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // variableOf returns the variable a channel is loaded from (a captured
 // local or free variable), or the channel itself.
 func variableOf(ch ssa.Value) ssa.Value {
@@ -336,4 +275,111 @@ func variableOf(ch ssa.Value) ssa.Value {
 		return load.X
 	}
 	return ch
+}
+
+// flagOnce reports whether x runs only while a flag holds that the
+// iteration clears whenever it runs x, and that nothing in the loop
+// sets again: if !started { started = true; go run() }, or a flag read
+// and cleared through methods of this package (wasRecovering :=
+// js.isRecovering(); js.clearRecovering(); if wasRecovering { go ... }).
+func (c *checker) flagOnce(l *loops.Loop, x ssa.Instruction) bool {
+	for _, b := range l.Blocks() {
+		ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		for i, then := range b.Succs {
+			if len(then.Preds) != 1 || !then.Dominates(x.Block()) {
+				continue
+			}
+			cond, holds := ifInstr.Cond, i == 0 // the flag's value on the way to x
+			if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
+				cond, holds = not.X, !holds
+			}
+			if phi, ok := cond.(*ssa.Phi); ok && phi.Block() == l.Header {
+				if l.NextValues(phi, func(v ssa.Value, _ *ssa.BasicBlock) bool { return v == phi || isBool(v, !holds) }) {
+					return true
+				}
+				continue
+			}
+			if p, ok := c.flagPlace(cond); ok && c.stores(l, p, !holds, x) && !c.stores(l, p, holds, nil) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// flagPlace returns where the flag cond is read from: a variable or
+// field, or the field of its receiver that a method of this package
+// returns.
+func (c *checker) flagPlace(cond ssa.Value) (place, bool) {
+	switch v := cond.(type) {
+	case *ssa.UnOp:
+		return addressPlace(v.X), v.Op == token.MUL
+	case *ssa.Call:
+		callee := c.callee(&v.Call)
+		if callee == nil || callee.Signature.Recv() == nil {
+			return place{}, false
+		}
+		var fields string
+		for i, r := range irutil.Returned(callee) {
+			load, ok := irutil.Stored(r).(*ssa.UnOp) // through the result slot of a function with defers
+			if !ok || load.Op != token.MUL {
+				return place{}, false
+			}
+			p := addressPlace(load.X)
+			if p.root != callee.Params[0] || i > 0 && p.fields != fields {
+				return place{}, false
+			}
+			fields = p.fields
+		}
+		return fieldOf(v.Call.Args[0], fields), fields != ""
+	}
+	return place{}, false
+}
+
+// fieldOf returns the place of the fields, as addressPlace spells them,
+// of the object that r points to.
+func fieldOf(r ssa.Value, fields string) place {
+	if load, ok := unchangeType(r).(*ssa.UnOp); ok && load.Op == token.MUL {
+		p := addressPlace(load.X)
+		return place{p.root, fields + p.fields}
+	}
+	return place{unchangeType(r), fields}
+}
+
+// stores reports whether l stores the boolean val into the flag at p,
+// itself or through a method of this package on the flag's object; with
+// x not nil, only where the store runs whenever x runs, before or after.
+func (c *checker) stores(l *loops.Loop, p place, val bool, x ssa.Instruction) bool {
+	around := func(instr ssa.Instruction) bool {
+		return x == nil || irutil.Precedes(instr, x) || irutil.Precedes(x, instr)
+	}
+	return slices.ContainsFunc(l.Instrs(), func(instr ssa.Instruction) bool {
+		switch instr := instr.(type) {
+		case *ssa.Store:
+			return addressPlace(instr.Addr) == p && isBool(instr.Val, val) && around(instr)
+		case *ssa.Call:
+			callee := c.callee(&instr.Call)
+			if callee == nil || callee.Signature.Recv() == nil || !around(instr) {
+				return false
+			}
+			return anyNestedInstr(callee, func(in ssa.Instruction) bool {
+				st, ok := in.(*ssa.Store)
+				if !ok || !isBool(st.Val, val) {
+					return false
+				}
+				q := addressPlace(st.Addr)
+				return (q.root == callee.Params[0] || spilled(q.root) == callee.Params[0]) && fieldOf(instr.Call.Args[0], q.fields) == p
+			})
+		}
+		return false
+	})
+}
+
+// isBool reports whether v is the boolean constant b.
+func isBool(v ssa.Value, b bool) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.Value != nil && k.Value.Kind() == constant.Bool && constant.BoolVal(k.Value) == b
 }

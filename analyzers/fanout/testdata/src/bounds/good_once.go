@@ -311,3 +311,48 @@ func byCapacity(work func()) {
 		}()
 	}
 }
+
+// A flag cleared whenever the goroutine starts: it starts once.
+func startedFlag(events <-chan string) {
+	started := false
+	for e := range events {
+		if !started {
+			started = true
+			go fetch("warm " + e)
+		}
+		fetch(e)
+	}
+}
+
+type recovery struct {
+	mu         sync.Mutex
+	recovering bool
+}
+
+func (r *recovery) isRecovering() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.recovering
+}
+
+func (r *recovery) clearRecovering() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.recovering = false
+}
+
+func (r *recovery) apply(entries <-chan []string, check func()) {
+	for batch := range entries {
+		if batch == nil {
+			was := r.isRecovering()
+			r.clearRecovering()
+			if was {
+				go check()
+			}
+			continue
+		}
+		for _, e := range batch {
+			fetch(e)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package errgroups
 
 import (
 	"context"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -51,14 +52,6 @@ func negativeLimit(urls []string) error {
 	g.SetLimit(-1) // a negative limit means no limit
 	for _, u := range urls {
 		g.Go(func() error { return fetch(u) }) // want `g.Go starts`
-	}
-	return g.Wait()
-}
-
-func perCount(n int) error {
-	var g errgroup.Group
-	for i := range n {
-		g.Go(func() error { return fetch(string(rune(i))) }) // want `g.Go starts a goroutine for each of the n iterations and g has no SetLimit`
 	}
 	return g.Wait()
 }
@@ -133,3 +126,44 @@ func passedToHelperWithoutLimit(urls []string) error {
 }
 
 func describe(g *errgroup.Group) { _ = g }
+
+func declaredInBlock(files map[string]string) (map[string]int, error) {
+	var (
+		mu      sync.Mutex
+		entries = make(map[string]int, len(files))
+		g       errgroup.Group
+	)
+	for name, file := range files {
+		g.Go(func() error { // want `g.Go starts a goroutine for every element of files`
+			mu.Lock()
+			entries[name] = len(file)
+			mu.Unlock()
+			return nil
+		})
+	}
+	err := g.Wait()
+	return entries, err
+}
+
+type searcher struct{ dir string }
+
+func (s searcher) search(ctx context.Context, name string) error { return ctx.Err() }
+
+func contextAndMap(ctx context.Context, refs map[string][]string) error {
+	g, ctx := errgroup.WithContext(ctx)
+	s := searcher{dir: "."}
+	var mu sync.Mutex
+	results := make(map[string]int, len(refs))
+	for name, symbols := range refs {
+		g.Go(func() error { // want `g.Go starts a goroutine for every element of refs`
+			if err := s.search(ctx, name); err != nil {
+				return err
+			}
+			mu.Lock()
+			results[name] = len(symbols)
+			mu.Unlock()
+			return nil
+		})
+	}
+	return g.Wait()
+}

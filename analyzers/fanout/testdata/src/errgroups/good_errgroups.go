@@ -143,3 +143,11 @@ func aliased(urls []string, other *errgroup.Group) error {
 	}
 	return g.Wait()
 }
+
+func perCount(n int) error {
+	var g errgroup.Group
+	for i := range n {
+		g.Go(func() error { return fetch(string(rune(i))) })
+	}
+	return g.Wait()
+}

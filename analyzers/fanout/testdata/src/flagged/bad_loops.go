@@ -29,17 +29,6 @@ func overMap(m map[string]int) {
 	}
 }
 
-func perCount(n int) {
-	for i := range n {
-		go handle(i) // want `a goroutine is started for each of the n iterations with nothing bounding concurrency`
-	}
-	for i := 0; i < n; i++ {
-		go func() { // want `for each of the n iterations`
-			handle(i)
-		}()
-	}
-}
-
 func perMessage(ch chan int) {
 	for msg := range ch {
 		go handle(msg) // want `a goroutine is started for every value received from ch with nothing bounding concurrency`

@@ -1,7 +1,6 @@
 package flagged
 
 import (
-	"context"
 	"io"
 	"net"
 	"sync"
@@ -24,33 +23,6 @@ func sendsItsResult(xs []int, out chan int) {
 	for _, x := range xs {
 		go func() { // want `for every element of xs`
 			out <- x * 2
-		}()
-	}
-}
-
-func pollsWithItsOwnTicker(targets []string) {
-	for _, t := range targets {
-		go func() { // want `for every element of targets`
-			tick := time.NewTicker(time.Second)
-			defer tick.Stop()
-			for range tick.C {
-				fetch(t)
-			}
-		}()
-	}
-}
-
-func waitsForCancellation(ctx context.Context, targets []string) {
-	for _, t := range targets {
-		go func() { // want `for every element of targets`
-			for {
-				select {
-				case <-ctx.Done():
-					return
-				default:
-					fetch(t)
-				}
-			}
 		}()
 	}
 }
@@ -105,16 +77,6 @@ func pipeNotRead(xs []string) {
 	}
 }
 
-func sometimesFromInput(n int, short bool) {
-	workers := 4
-	if short {
-		workers = n
-	}
-	for i := 0; i < workers; i++ {
-		go func() { handle(i + workers) }() // want `a goroutine is started on every iteration of the for loop`
-	}
-}
-
 func closureWithoutWait(urls []string) {
 	start := func(u string) {
 		go fetch(u) // want `for every element of urls`
@@ -139,7 +101,7 @@ func filledFromInput(sizes []int, work func()) {
 		counts := []int{n, 2 * n}
 		for _, c := range counts {
 			for range c {
-				go work() // want `for each of the c iterations`
+				go work() // want `for every element of sizes`
 			}
 		}
 	}
@@ -150,27 +112,6 @@ func byQueueLength(jobs chan int) {
 		go func() { // want `on every iteration of the for loop`
 			handle(i)
 		}()
-	}
-}
-
-// Counted loops that hand each goroutine an item are per-item tasks, even
-// when the task loops.
-
-func perItemByIndex(items [][]string, n int) {
-	for i := 0; i < n; i++ {
-		go walkAll(items[i]) // want `a goroutine is started`
-	}
-}
-
-func walkAll(xs []string) {
-	for _, x := range xs {
-		_ = x
-	}
-}
-
-func perIterationNoLoop(n int) {
-	for i := 0; i < n; i++ {
-		go func() { _ = i * 2 }() // want `a goroutine is started`
 	}
 }
 
@@ -352,19 +293,6 @@ func poolAcquire(pool *limits.Pool, urls []string) {
 	}
 }
 
-// A count that only grows caps how many goroutines start, as the bound
-// of a counted loop does: nothing frees a slot.
-func capsTotal(jobs []string, limit int) {
-	started := 0
-	for _, j := range jobs {
-		if started >= limit {
-			break
-		}
-		started++
-		go fetch(j) // want `for every element of jobs`
-	}
-}
-
 // Reaching the limit neither stops nor waits.
 func limitOnlyLogged(jobs []string, limit int, done chan struct{}) {
 	running := 0
@@ -424,4 +352,137 @@ func waitsOnceAtLimit(jobs []string) {
 		wg.Go(func() { fetch(j) }) // want `for every element of jobs`
 	}
 	wg.Wait()
+}
+
+// A call before the go statement and one inside it on the same value
+// bound nothing when the first cannot wait.
+func counted(c *limits.Counter, jobs []string) {
+	for _, j := range jobs {
+		c.Inc()
+		go func() { // want `for every element of jobs`
+			defer c.Dec()
+			fetch(j)
+		}()
+	}
+}
+
+// The throttle is made per iteration: each one admits its goroutine.
+func throttlePerItem(jobs []string) {
+	for _, j := range jobs {
+		t := limits.NewThrottle(1)
+		_ = t.Do()
+		go func() { // want `for every element of jobs`
+			defer t.Done(nil)
+			fetch(j)
+		}()
+	}
+}
+
+// A goroutine that loops over its own finite data is a task.
+func perItemLoops(items [][]string) {
+	for _, it := range items {
+		go walkItems(it) // want `for every element of items`
+	}
+}
+
+func walkItems(xs []string) {
+	for _, x := range xs {
+		fetch(x)
+	}
+}
+
+// A query before the go statement waits for a connection, but returns
+// it: nothing the goroutine gives back.
+func queryThenExec(db *limits.DB, jobs []string) {
+	for _, j := range jobs {
+		n, _ := db.Query(j)
+		go func() { // want `for every element of jobs`
+			_ = db.Exec(j)
+			handle(n)
+		}()
+	}
+}
+
+// Built from the data, element by element: per element still.
+func fromData(jobs []string) {
+	var tasks []string
+	for _, j := range jobs {
+		tasks = append(tasks, j+"!")
+	}
+	for _, t := range tasks {
+		go fetch(t) // want `for every element of tasks`
+	}
+	more := []string{"a"}
+	more = append(more, jobs...)
+	for _, t := range more {
+		go fetch(t) // want `for every element of more`
+	}
+}
+
+// Two calls on a shared object are no slot when the second cannot give
+// one back, or the first returns what it waited for.
+type monitor struct {
+	events chan string
+	name   string
+}
+
+func (m *monitor) notify(e string) { m.events <- e }
+
+func (m *monitor) logf(string) {}
+
+func (m *monitor) health() string { return <-m.events }
+
+func checks(m *monitor, jobs []string) {
+	for _, j := range jobs {
+		go func() { // want `for every element of jobs`
+			m.notify(j)
+			m.logf(j)
+		}()
+	}
+	for _, j := range jobs {
+		go func() { // want `for every element of jobs`
+			m.logf(m.health() + j)
+			m.notify(j)
+		}()
+	}
+}
+
+// The iteration gives the lock back itself before it starts the goroutine.
+func readLockedScan(mu *sync.RWMutex, jobs []string) {
+	for _, j := range jobs {
+		mu.RLock()
+		k := j + "!"
+		mu.RUnlock()
+		go func() { // want `for every element of jobs`
+			mu.Lock()
+			defer mu.Unlock()
+			fetch(k)
+		}()
+	}
+}
+
+// The flag is set again on every message: the goroutine starts per
+// message.
+func flagReset(events <-chan string) {
+	busy := false
+	for e := range events {
+		if !busy {
+			busy = true
+			go fetch(e) // want `for every value received from events`
+		}
+		if e == "" {
+			busy = false
+		}
+	}
+}
+
+// A package list that the package grows is data.
+var targets = []string{"a"}
+
+func addTarget(t string) { targets = append(targets, t) }
+
+func perTarget() {
+	for _, t := range targets {
+		go fetch(t) // want `for every element of targets`
+	}
 }

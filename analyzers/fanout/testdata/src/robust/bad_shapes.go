@@ -82,14 +82,14 @@ func nestedClosures(urls []string) {
 
 // A closure that calls itself through a variable is followed to the loop
 // that calls it, and the recursion does not trap the analyzer.
-func recursive(n int) {
+func recursive(depths []int) {
 	var spawn func(int)
 	spawn = func(d int) {
 		if d > 0 {
-			go spawn(d - 1) // want `for each of the n iterations`
+			go spawn(d - 1) // want `for every element of depths`
 		}
 	}
-	for i := range n {
-		spawn(i)
+	for _, d := range depths {
+		spawn(d)
 	}
 }

@@ -4,25 +4,25 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
+	"github.com/perfvet/perfvet/passes/tripcount"
 )
 
-// This file recognises the accept loop of a server, where one goroutine
-// per connection is the standard idiom: the loop accepts the connection
-// itself, or receives it from a channel that only accepted connections
-// go into (an accepting goroutine feeding a loop that also selects on
-// timers and closed connections).
+// Layer 3: long-lived goroutines are not tasks. Nothing bounds how many
+// run, and nothing should: each is one per resource, and a limit would
+// leave resources unserved or chain their shutdowns.
 
 // acceptsBefore reports whether the iteration of l obtains a new
 // connection before x: it accepts one, or receives one from a channel
 // fed by accepts, in the select case that runs x if it is a select.
 func (c *checker) acceptsBefore(x ssa.Instruction, l *loops.Loop) bool {
-	if c.someDominates(x, l, accepts) {
+	if c.dominatedBy(x, l, accepts) {
 		return true
 	}
 	for _, b := range l.Blocks() {
@@ -50,13 +50,6 @@ func (c *checker) isAccept(instr ssa.Instruction) bool {
 		return instr.Op == token.ARROW && c.carriesConnections(instr.X)
 	}
 	return false
-}
-
-// isAcceptCall reports whether call calls a method whose name starts
-// with Accept.
-func isAcceptCall(call *ssa.CallCommon) bool {
-	obj := calleeObj(call)
-	return obj != nil && strings.HasPrefix(obj.Name(), "Accept") && obj.Signature().Recv() != nil
 }
 
 // selectsConnection reports whether sel receives a connection from a
@@ -243,4 +236,70 @@ func capturedUses(mc *ssa.MakeClosure, addr ssa.Value, depth int, sent func(ssa.
 		}
 	}
 	return true
+}
+
+// longLived reports whether the goroutine ln starts runs until told to
+// stop rather than doing one task: its body, or a same-package function
+// it calls directly, runs an event loop (one that receives, selects, or reads or
+// accepts from a value given to it), or it runs a server's blocking call
+// (Serve, ListenAndServe) or stops one (Shutdown). Such goroutines are
+// one per listener, connection, subscription or poller, and a limit on
+// them would leave some unserved, or chain the grace periods of a
+// parallel shutdown. A loop over finite data is a task's, not an event
+// loop.
+func (c *checker) longLived(ln launch) bool {
+	if call, ok := ln.instr.(*ssa.Go); ok && ln.body == nil && servesUntilStopped(calleeObj(&call.Call)) {
+		return true
+	}
+	return ln.body != nil && c.runsUntilStopped(ln.body, 0, make(map[*ssa.Function]bool))
+}
+
+// runsUntilStopped reports whether fn, or a function of this package it
+// calls itself, runs an event loop or makes a serve call. Deeper calls
+// are not followed: a task may well call something that, somewhere down,
+// waits for events.
+func (c *checker) runsUntilStopped(fn *ssa.Function, depth int, seen map[*ssa.Function]bool) bool {
+	if seen[fn] || depth > 1 {
+		return false
+	}
+	seen[fn] = true
+	if slices.ContainsFunc(c.forest.Of(fn), c.eventLoop) {
+		return true
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			callee := c.callee(&call.Call)
+			if callee == nil && servesUntilStopped(calleeObj(&call.Call)) ||
+				callee != nil && c.runsUntilStopped(callee, depth+1, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// eventLoop reports whether l has no count and waits for events on
+// every iteration: it ranges over a channel, receives, selects, or calls
+// a Read..., Recv... or Accept... method.
+func (c *checker) eventLoop(l *loops.Loop) bool {
+	if c.counts.Of(l).Kind != tripcount.Unknown || l.Kind == loops.RangeFunc || countedBound(l) != nil {
+		return false
+	}
+	return slices.ContainsFunc(l.Instrs(), func(instr ssa.Instruction) bool {
+		switch instr := instr.(type) {
+		case *ssa.UnOp:
+			return instr.Op == token.ARROW
+		case *ssa.Select:
+			return true
+		case *ssa.Call:
+			obj := calleeObj(&instr.Call)
+			return obj != nil && obj.Signature().Recv() != nil &&
+				slices.ContainsFunc([]string{"Read", "Recv", "Accept"}, func(p string) bool { return strings.HasPrefix(obj.Name(), p) })
+		}
+		return false
+	})
 }
