@@ -27,7 +27,9 @@ const (
 type operandKind int
 
 const (
-	// plainOperands: the function reads nothing but its arguments.
+	// plainOperands, the zero value, which table entries leave unset:
+	// the function reads nothing but its arguments.
+	//lint:ignore U1000 the table's entries use it by leaving the field unset
 	plainOperands operandKind = iota
 	// formatOperands: the fmt functions call String, Error and Format
 	// methods of their operands, which can do anything; only operands

@@ -29,6 +29,7 @@ func BenchmarkRecompile(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, s := range inputs {
+				//lint:ignore SA6000 the benchmark measures compiling once per input
 				//perfvet:ignore recompile the benchmark measures compiling once per input against once per run
 				sinkBool, _ = regexp.MatchString(pattern, s)
 			}
