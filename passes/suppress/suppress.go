@@ -5,7 +5,12 @@
 //
 //	//perfvet:ignore [analyzer ...] reason
 //
-// on the line of a finding or on the line above it. The analyzer names are
+// on the line of a finding or on the line above it, or
+//
+//	//perfvet:file-ignore [analyzer ...] reason
+//
+// anywhere in a file (by convention above the package clause), for every
+// finding in that file. The analyzer names are
 // the leading words that name a registered analyzer (see [Register]); no
 // names means every analyzer. The reason is required: a directive without
 // one suppresses nothing, and an analyzer reports it. So does a directive
@@ -35,7 +40,11 @@ var Analyzer = &analysis.Analyzer{
 	ResultType: reflect.TypeFor[*Directives](),
 }
 
-const prefix = "//perfvet:ignore"
+// The directives' prefixes: one for a line, one for a whole file.
+const (
+	linePrefix = "//perfvet:ignore"
+	filePrefix = "//perfvet:file-ignore"
+)
 
 var (
 	namesMu sync.RWMutex
@@ -68,6 +77,26 @@ type Directive struct {
 	// Misspelt is the analyzer name the first word of the reason is
 	// likely a typo of, or "". Such a directive applies to nothing.
 	Misspelt string
+	// FileWide is set for //perfvet:file-ignore: the directive applies
+	// to the whole file.
+	FileWide bool
+}
+
+// Text is the directive's keyword as written: "//perfvet:ignore" or
+// "//perfvet:file-ignore".
+func (d *Directive) Text() string {
+	if d.FileWide {
+		return filePrefix
+	}
+	return linePrefix
+}
+
+// Scope says what the directive covers, for messages.
+func (d *Directive) Scope() string {
+	if d.FileWide {
+		return "in this file"
+	}
+	return "on this line or the next"
 }
 
 // Applies reports whether d is meant for the analyzer called name.
@@ -96,6 +125,7 @@ type Directives struct {
 	fset      *token.FileSet
 	List      []*Directive
 	byLine    map[lineKey][]*Directive
+	byFile    map[string][]*Directive // file-wide directives
 	generated map[*token.File]bool
 }
 
@@ -111,7 +141,8 @@ func (ds *Directives) Generated(pos token.Pos) bool {
 }
 
 // Find returns the directive on pos's line or the line above that applies
-// to the analyzer called name, or nil.
+// to the analyzer called name, or else such a directive for pos's whole
+// file, or nil.
 func (ds *Directives) Find(pos token.Pos, name string) *Directive {
 	p := ds.fset.Position(pos)
 	for _, line := range []int{p.Line, p.Line - 1} {
@@ -121,6 +152,11 @@ func (ds *Directives) Find(pos token.Pos, name string) *Directive {
 			}
 		}
 	}
+	for _, d := range ds.byFile[p.Filename] {
+		if d.Applies(name) {
+			return d
+		}
+	}
 	return nil
 }
 
@@ -128,6 +164,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ds := &Directives{
 		fset:      pass.Fset,
 		byLine:    make(map[lineKey][]*Directive),
+		byFile:    make(map[string][]*Directive),
 		generated: make(map[*token.File]bool),
 	}
 	for _, f := range pass.Files {
@@ -137,7 +174,13 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		for _, group := range f.Comments {
 			for _, c := range group.List {
-				if d := parse(pass.Fset, c); d != nil {
+				d := parse(pass.Fset, c)
+				switch {
+				case d == nil:
+				case d.FileWide:
+					ds.List = append(ds.List, d)
+					ds.byFile[d.File] = append(ds.byFile[d.File], d)
+				default:
 					ds.List = append(ds.List, d)
 					k := lineKey{d.File, d.Line}
 					ds.byLine[k] = append(ds.byLine[k], d)
@@ -150,12 +193,17 @@ func run(pass *analysis.Pass) (any, error) {
 
 // parse returns the directive in c, or nil if c is not one.
 func parse(fset *token.FileSet, c *ast.Comment) *Directive {
-	rest, ok := strings.CutPrefix(c.Text, prefix)
+	fileWide := false
+	rest, ok := strings.CutPrefix(c.Text, linePrefix)
+	if !ok {
+		rest, ok = strings.CutPrefix(c.Text, filePrefix)
+		fileWide = true
+	}
 	if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
 		return nil
 	}
 	p := fset.Position(c.Slash)
-	d := &Directive{Pos: c.Slash, File: p.Filename, Line: p.Line}
+	d := &Directive{Pos: c.Slash, File: p.Filename, Line: p.Line, FileWide: fileWide}
 	words := strings.Fields(rest)
 	for len(words) > 0 && isName(words[0]) {
 		d.Names = append(d.Names, words[0])

@@ -57,3 +57,9 @@ var reporter = &analysis.Analyzer{
 func TestDirectives(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), reporter, "dirs")
 }
+
+// TestFileWideDirectives checks //perfvet:file-ignore: it covers every
+// line of its own file, for the analyzers it names, and no other file.
+func TestFileWideDirectives(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), reporter, "filewide")
+}

@@ -115,10 +115,12 @@ func (r *Reporter) Flush() {
 		if r.evidence.InTestFile(d.Pos) && !hotness.TestFiles {
 			continue // test files are not reported on
 		}
+		keyword := strings.TrimPrefix(d.Text(), "//")
+		end := d.Pos + token.Pos(len(d.Text()))
 		if d.Misspelt == name {
 			word, _, _ := strings.Cut(d.Reason, " ")
-			r.pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.Pos + token.Pos(len("//perfvet:ignore")),
-				Message: "perfvet:ignore directive names no analyzer " + word + "; did you mean " + name + "? it suppresses nothing as written"})
+			r.pass.Report(analysis.Diagnostic{Pos: d.Pos, End: end,
+				Message: keyword + " directive names no analyzer " + word + "; did you mean " + name + "? it suppresses nothing as written"})
 			continue
 		}
 		if !d.NamesAnalyzer(name) {
@@ -126,11 +128,11 @@ func (r *Reporter) Flush() {
 		}
 		switch {
 		case d.Reason == "":
-			r.pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.Pos + token.Pos(len("//perfvet:ignore")),
-				Message: "perfvet:ignore directive needs a reason after the analyzer names; it suppresses nothing without one"})
+			r.pass.Report(analysis.Diagnostic{Pos: d.Pos, End: end,
+				Message: keyword + " directive needs a reason after the analyzer names; it suppresses nothing without one"})
 		case !r.used[d]:
-			r.pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.Pos + token.Pos(len("//perfvet:ignore")),
-				Message: "unused perfvet:ignore directive: no " + name + " finding on this line or the next; remove it"})
+			r.pass.Report(analysis.Diagnostic{Pos: d.Pos, End: end,
+				Message: "unused " + keyword + " directive: no " + name + " finding " + d.Scope() + "; remove it"})
 		}
 	}
 }
