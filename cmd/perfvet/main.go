@@ -45,11 +45,14 @@ func main() {
 		registerOutputFlags(flag.CommandLine)
 	}
 	all := withNames(analyzers.Analyzers())
-	optInSelected(os.Args[1:], all)
 	if !isChild() && isSummaryHelp(os.Args[1:], all) {
 		os.Exit(printHelp())
 	}
 	os.Args = append(os.Args[:1], withDefaultPattern(os.Args[1:], all)...)
+	if _, _, ok := standalonePatterns(os.Args[1:], all); ok && !isChild() {
+		applyConfig(all)
+	}
+	optInSelected(os.Args[1:], all)
 	if patterns, tests, ok := standalonePatterns(os.Args[1:], all); ok {
 		if !isChild() {
 			os.Exit(supervise(patterns, tests, all))

@@ -35,6 +35,7 @@ func registerOutputFlags(fs *flag.FlagSet) {
 	fs.String("baseline", "", "report only findings not in this `file`; a missing file is written with every finding")
 	fs.Bool("baseline-update", false, "with -baseline, rewrite the baseline file with the current findings")
 	fs.String("new-from-rev", "", "report only findings on lines changed since the git `revision`")
+	fs.String("config", "", "configuration `file` (default: "+configName+" in the module root, if any; off: none)")
 }
 
 // isVetProtocol reports whether args are go vet's or go fix's calls of

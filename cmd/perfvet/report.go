@@ -53,6 +53,7 @@ func finish(out []byte, code int, opts outputOptions, all []*analysis.Analyzer) 
 		}
 		fail(err)
 	}
+	findings = slices.DeleteFunc(findings, func(f finding) bool { return activeConfig.excluded(f.Posn.File) })
 	r, err := newReport(findings, errs, opts)
 	if err != nil {
 		fail(err)
