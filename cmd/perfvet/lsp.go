@@ -59,7 +59,8 @@ func serveLSP(ctx context.Context, r io.Reader, w io.Writer, all []*analysis.Ana
 		pgoCleanup: func() {},
 	}
 	s.enabled = s.config.all
-	s.conn = jsonrpc2.NewConn(ctx, newLSPStream(r, w), jsonrpc2.HandlerWithError(s.handle))
+	conn := jsonrpc2.NewConn(ctx, newLSPStream(r, w), jsonrpc2.HandlerWithError(s.handle))
+	s.setConn(conn)
 	done := make(chan struct{})
 	stopped := make(chan struct{})
 	go func() {
@@ -67,7 +68,7 @@ func serveLSP(ctx context.Context, r io.Reader, w io.Writer, all []*analysis.Ana
 		s.pgoCleanup()
 		close(stopped)
 	}()
-	<-s.conn.DisconnectNotify()
+	<-conn.DisconnectNotify()
 	close(done)
 	<-stopped
 	s.mu.Lock()
@@ -115,12 +116,15 @@ type document struct {
 // returned *jsonrpc2.Error into the error response; notifications get
 // no response, so their errors are only logged.
 func (s *server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
+	// The connection reads and handles its first messages before
+	// NewConn returns to serveLSP.
+	s.setConn(conn)
 	s.mu.Lock()
 	initialized, shutdown := s.initialized, s.shutdown
 	s.mu.Unlock()
 	switch {
 	case req.Method == "exit":
-		s.exit()
+		s.exit(conn)
 		return nil, nil
 	case shutdown && !req.Notif:
 		return nil, &jsonrpc2.Error{Code: codeInvalidRequest, Message: "the server is shutting down"}
@@ -172,15 +176,24 @@ func call[P, R any](req *jsonrpc2.Request, f func(P) (R, error)) (any, error) {
 	return f(params)
 }
 
-// exit ends the session as the client asks.
-func (s *server) exit() {
+// exit ends the session on conn as the client asks.
+func (s *server) exit(conn *jsonrpc2.Conn) {
 	s.mu.Lock()
 	s.exitCode = 1
 	if s.shutdown {
 		s.exitCode = 0
 	}
 	s.mu.Unlock()
-	s.conn.Close()
+	conn.Close()
+}
+
+// setConn records the session's connection, the first time it is known.
+func (s *server) setConn(conn *jsonrpc2.Conn) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.conn == nil {
+		s.conn = conn
+	}
 }
 
 func (s *server) initialize(p initializeParams) (initializeResult, error) {
@@ -638,7 +651,10 @@ func (s *server) logMessage(msg string) {
 // notify sends a notification; a client that has gone away is not an
 // error worth more than a log line.
 func (s *server) notify(method string, params any) {
-	if err := s.conn.Notify(context.Background(), method, params); err != nil && err != jsonrpc2.ErrClosed {
+	s.mu.Lock()
+	conn := s.conn
+	s.mu.Unlock()
+	if err := conn.Notify(context.Background(), method, params); err != nil && err != jsonrpc2.ErrClosed {
 		log.Printf("sending %s: %v", method, err)
 	}
 }
