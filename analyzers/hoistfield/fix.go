@@ -34,8 +34,8 @@ func (c *checker) hoistFix(l *loops.Loop, uses []*use) (analysis.SuggestedFix, b
 	if len(uses) == 0 {
 		return analysis.SuggestedFix{}, false
 	}
-	stmt, ok := insertionPoint(c.pass, l)
-	if !ok || !c.plainEntry(l) || !(c.readsOnEntry(l, uses) || nilSafe(l, uses[0].path)) {
+	stmt, ok := source.BeforeLoop(c.pass, l)
+	if !ok || !source.PlainLoopEntry(c.pass.TypesInfo, l) || !(c.readsOnEntry(l, uses) || nilSafe(l, uses[0].path)) {
 		return analysis.SuggestedFix{}, false
 	}
 	first := uses[0]
@@ -71,112 +71,11 @@ func (c *checker) hoistFix(l *loops.Loop, uses []*use) (analysis.SuggestedFix, b
 	}, true
 }
 
-// insertionPoint returns the statement before which the copy goes: the
-// loop statement, or the labelled statement around it, which must sit
-// in a statement list.
-func insertionPoint(pass *analysis.Pass, l *loops.Loop) (ast.Stmt, bool) {
-	switch l.Stmt.(type) {
-	case *ast.ForStmt, *ast.RangeStmt:
-	default:
-		return nil, false
-	}
-	_, path := source.Enclosing(pass, l.Stmt.Pos())
-	stmt, list, outer := source.InBlock(path, l.Stmt)
-	if list == nil || jumpedOver(enclosingFunc(outer), list, stmt) {
-		return nil, false
-	}
-	return stmt, true
-}
-
-// enclosingFunc returns the innermost function declaration or literal
-// of path, whose labels gotos may target.
-func enclosingFunc(path []ast.Node) ast.Node {
-	for _, n := range path {
-		switch n.(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return n
-		}
-	}
-	return path[len(path)-1]
-}
-
-// jumpedOver reports whether a goto before stmt targets a label of list
-// at or after stmt: a declaration inserted before stmt would come into
-// scope by that jump, which Go forbids.
-func jumpedOver(root ast.Node, list []ast.Stmt, stmt ast.Stmt) bool {
-	labels := make(map[string]bool)
-	for _, s := range list {
-		if lab, ok := s.(*ast.LabeledStmt); ok && s.Pos() >= stmt.Pos() {
-			labels[lab.Label.Name] = true
-		}
-	}
-	if len(labels) == 0 {
-		return false
-	}
-	found := false
-	ast.Inspect(root, func(n ast.Node) bool {
-		if br, ok := n.(*ast.BranchStmt); ok && br.Tok == token.GOTO && br.Label != nil &&
-			br.Pos() < stmt.Pos() && labels[br.Label.Name] {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
-// plainEntry reports whether entering l runs no code that could change
-// memory before its first iteration: the init statement of a for loop
-// and the operand of a range loop call nothing but len and cap and
-// conversions, and receive from no channel.
-func (c *checker) plainEntry(l *loops.Loop) bool {
-	switch s := l.Stmt.(type) {
-	case *ast.ForStmt:
-		if s.Init == nil {
-			return true
-		}
-		as, ok := s.Init.(*ast.AssignStmt)
-		return ok && as.Tok == token.DEFINE && c.plainExprs(as.Rhs...)
-	case *ast.RangeStmt:
-		return c.plainExprs(s.X)
-	}
-	return false
-}
-
-// plainExprs reports whether evaluating exprs calls nothing but len, cap
-// and conversions, receives from no channel and builds no closure.
-func (c *checker) plainExprs(exprs ...ast.Expr) bool {
-	plain := true
-	for _, e := range exprs {
-		ast.Inspect(e, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				if tv, ok := c.pass.TypesInfo.Types[n.Fun]; ok && tv.IsType() {
-					return plain
-				}
-				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
-					if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
-						return plain
-					}
-				}
-				plain = false
-			case *ast.UnaryExpr:
-				if n.Op == token.ARROW {
-					plain = false
-				}
-			case *ast.FuncLit:
-				plain = false
-			}
-			return plain
-		})
-	}
-	return plain
-}
-
 // readsOnEntry reports whether l's condition, evaluated first on every
 // entry to l and calling nothing, reads the whole path.
 func (c *checker) readsOnEntry(l *loops.Loop, uses []*use) bool {
 	fs, ok := l.Stmt.(*ast.ForStmt)
-	if !ok || fs.Cond == nil || !c.plainExprs(fs.Cond) {
+	if !ok || fs.Cond == nil || !source.PlainExprs(c.pass.TypesInfo, fs.Cond) {
 		return false
 	}
 	for _, u := range uses {
