@@ -73,7 +73,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if node == nil {
 				continue
 			}
-			if l := repeatingLoop(instr, forest, counts); l != nil {
+			if l := repeated.OutermostLoop(instr, forest, counts, nil); l != nil {
 				r.InLoop(node, l, message(what, c.kind, "on every iteration of "+l.Describe(), "before the loop"))
 			} else if why, ok := reps.Of(fn); ok && !repeated.Guarded(instr, nil) && !repeated.Dispatched(instr) {
 				d := analysis.Diagnostic{Pos: node.Pos(), End: node.End(),
@@ -142,19 +142,6 @@ func boundToCall(v ssa.Value) bool {
 		}
 	}
 	return false
-}
-
-// repeatingLoop returns the outermost hot loop on whose iterations instr
-// runs again, unguarded by a cache test in the loop, or nil.
-func repeatingLoop(instr ssa.Instruction, forest *loops.Forest, counts *tripcount.Counts) *loops.Loop {
-	enclosing := forest.Enclosing(instr)
-	for i := len(enclosing) - 1; i >= 0; i-- {
-		l := enclosing[i]
-		if counts.Hot(l) && !repeated.InInit(l.Fn) && repeated.RepeatsIn(l, instr) && !repeated.Guarded(instr, l.Contains) {
-			return l
-		}
-	}
-	return nil
 }
 
 // message says what is built where, what that loses, and where to build

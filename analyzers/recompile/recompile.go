@@ -89,20 +89,12 @@ func importsCompilers(pkg *types.Package) bool {
 }
 
 // repeatingLoop returns the outermost hot loop in whose iterations s
-// compiles the same text again (its inputs are invariant, it can run on
-// the next iteration, no cache test in the loop guards it), or nil.
+// compiles the same text again (see repeated.OutermostLoop; here its
+// inputs must also be invariant), or nil.
 func repeatingLoop(s site, forest *loops.Forest, counts *tripcount.Counts, oracle *invariant.Oracle) *loops.Loop {
-	enclosing := forest.Enclosing(s.call)
-	for i := len(enclosing) - 1; i >= 0; i-- {
-		l := enclosing[i]
-		if !counts.Hot(l) || repeated.InInit(l.Fn) || !repeated.RepeatsIn(l, s.call) || repeated.Guarded(s.call, l.Contains) {
-			continue
-		}
-		if allInvariant(s.inputs, l, oracle) {
-			return l
-		}
-	}
-	return nil
+	return repeated.OutermostLoop(s.call, forest, counts, func(l *loops.Loop) bool {
+		return allInvariant(s.inputs, l, oracle)
+	})
 }
 
 // allInvariant reports whether every value of vs is invariant in l; for

@@ -217,11 +217,10 @@ func (c *config) excluded(file string) bool {
 	if c == nil || len(c.file.Exclude) == 0 {
 		return false
 	}
-	rel, err := filepath.Rel(c.dir, file)
-	if err != nil || strings.HasPrefix(rel, "..") {
+	rel, ok := relativePath(c.dir, file)
+	if !ok {
 		return false
 	}
-	rel = filepath.ToSlash(rel)
 	for _, pattern := range c.file.Exclude {
 		if dir, ok := strings.CutSuffix(pattern, "/"); ok {
 			if rel == dir || strings.HasPrefix(rel, dir+"/") {

@@ -157,6 +157,21 @@ func Name(fn *ssa.Function) string {
 	return fn.Name()
 }
 
+// OutermostLoop returns the outermost hot loop on whose iterations instr
+// runs again, unguarded by a cache test in the loop, outside the
+// package initializer, and for which accept (when not nil) holds; or nil.
+// The outermost one is where the work can be done once.
+func OutermostLoop(instr ssa.Instruction, forest *loops.Forest, counts *tripcount.Counts, accept func(*loops.Loop) bool) *loops.Loop {
+	enclosing := forest.Enclosing(instr)
+	for i := len(enclosing) - 1; i >= 0; i-- {
+		l := enclosing[i]
+		if counts.Hot(l) && !InInit(l.Fn) && RepeatsIn(l, instr) && !Guarded(instr, l.Contains) && (accept == nil || accept(l)) {
+			return l
+		}
+	}
+	return nil
+}
+
 // RepeatsIn reports whether instr, which runs in l, can run again on a
 // later iteration: after it, the iteration can go on to the next one
 // rather than leave the loop (return or break right after it).

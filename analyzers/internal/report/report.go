@@ -58,7 +58,7 @@ func (r *Reporter) HotFunc(fn *ssa.Function) bool { return r.evidence.HotFunc(fn
 // Report reports d, weighed by the profile share of the innermost for
 // or range statement around it (of its function, in none).
 func (r *Reporter) Report(d analysis.Diagnostic) {
-	start, end := enclosingLoop(r.pass.Files, d.Pos)
+	start, end := enclosingLoop(r.pass, d.Pos)
 	r.report(d, start, end)
 }
 

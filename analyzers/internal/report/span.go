@@ -4,6 +4,9 @@ import (
 	"go/ast"
 	"go/token"
 
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/perfvet/perfvet/analyzers/internal/source"
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
@@ -25,22 +28,15 @@ func loopSpan(l *loops.Loop) (start, end token.Pos) {
 }
 
 // enclosingLoop returns the source range of the innermost for or range
-// statement around pos in files, or token.NoPos twice if there is none.
-func enclosingLoop(files []*ast.File, pos token.Pos) (start, end token.Pos) {
-	for _, f := range files {
-		if pos < f.FileStart || pos >= f.FileEnd {
-			continue
+// statement around pos in the pass's files, or token.NoPos twice if
+// there is none.
+func enclosingLoop(pass *analysis.Pass, pos token.Pos) (start, end token.Pos) {
+	_, path := source.Enclosing(pass, pos)
+	for _, n := range path {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return n.Pos(), n.End()
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil || pos < n.Pos() || pos >= n.End() {
-				return false
-			}
-			switch n.(type) {
-			case *ast.ForStmt, *ast.RangeStmt:
-				start, end = n.Pos(), n.End()
-			}
-			return true
-		})
 	}
-	return start, end
+	return token.NoPos, token.NoPos
 }
