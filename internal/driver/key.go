@@ -1,0 +1,144 @@
+package driver
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"slices"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// keyVersion changes whenever the cached form of a result does.
+const keyVersion = "perfvet-driver-1"
+
+// A keyer computes the cache keys of a run's units. What is common to
+// all of them (analyzers, flags, salt, inputs) is hashed once; the
+// digest of each file is computed once, however many units read it.
+type keyer struct {
+	common []byte
+	mu     sync.Mutex
+	files  map[string][]byte // path to the digest of its content
+}
+
+// newKeyer returns the keyer of a run.
+func newKeyer(cfg Config, inputs []byte) *keyer {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n%x\n%x\n", keyVersion, cfg.Salt, inputs)
+	for _, a := range closure(cfg.Analyzers) {
+		fmt.Fprintf(h, "analyzer %s\n", a.Name)
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fmt.Fprintf(h, "flag %s.%s=%s\n", a.Name, f.Name, f.Value)
+		})
+	}
+	for _, a := range cfg.Analyzers {
+		fmt.Fprintf(h, "reports %s\n", a.Name)
+	}
+	return &keyer{common: h.Sum(nil), files: make(map[string][]byte)}
+}
+
+// closure returns the analyzers and everything they require, each once,
+// in a stable order.
+func closure(roots []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, r := range a.Requires {
+			visit(r)
+		}
+		out = append(out, a)
+	}
+	for _, a := range roots {
+		visit(a)
+	}
+	return out
+}
+
+// key returns the cache key of unit p: the run's common part, p's
+// identity, build configuration and files, and the export data of every
+// package it depends on, directly or not (an analyzer may look through
+// a dependency's types at a package further down).
+func (k *keyer) key(p *packages.Package) (string, error) {
+	h := sha256.New()
+	h.Write(k.common)
+	fmt.Fprintf(h, "unit %s %s %s %v\n", p.ID, p.PkgPath, goVersion(p), p.TypesSizes)
+	for _, f := range p.CompiledGoFiles {
+		d, err := k.digest(f)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "file %s %x\n", f, d)
+	}
+	var deps []*packages.Package
+	packages.Visit(slices.Collect(maps.Values(p.Imports)), nil, func(dep *packages.Package) { deps = append(deps, dep) })
+	slices.SortFunc(deps, func(a, b *packages.Package) int { return cmp.Compare(a.ID, b.ID) })
+	for _, dep := range deps {
+		if dep.ExportFile == "" {
+			fmt.Fprintf(h, "dep %s -\n", dep.ID)
+			continue
+		}
+		d, err := k.digest(dep.ExportFile)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "dep %s %x\n", dep.ID, d)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// digest returns the SHA-256 of the file's content, computed once.
+func (k *keyer) digest(path string) ([]byte, error) {
+	k.mu.Lock()
+	d, ok := k.files[path]
+	k.mu.Unlock()
+	if ok {
+		return d, nil
+	}
+	d, err := fileDigest(path)
+	if err != nil {
+		return nil, err
+	}
+	k.mu.Lock()
+	k.files[path] = d
+	k.mu.Unlock()
+	return d, nil
+}
+
+// fileDigest returns the SHA-256 of the file's content.
+func fileDigest(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	return h.Sum(nil), nil
+}
+
+// inputsDigest hashes the names and contents of the run's input files.
+func inputsDigest(paths []string) ([]byte, error) {
+	h := sha256.New()
+	for _, p := range paths {
+		d, err := fileDigest(p)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(h, "%s %x\n", p, d)
+	}
+	return h.Sum(nil), nil
+}

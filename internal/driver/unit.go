@@ -1,0 +1,222 @@
+package driver
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"maps"
+	"os"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+)
+
+// analyzeUnit returns the result of one unit: from the cache when it
+// holds the unit's key, else by type-checking and analysing it, and
+// storing what came out.
+func analyzeUnit(cfg Config, k *keyer, p *packages.Package) Result {
+	if problems := listProblems(p); len(problems) > 0 {
+		return Result{ID: p.ID, Problems: problems}
+	}
+	key, err := k.key(p)
+	if err != nil {
+		return Result{ID: p.ID, Problems: []string{err.Error()}}
+	}
+	if cfg.Cache != nil {
+		if r, ok := cfg.Cache.get(key); ok {
+			r.ID, r.Cached = p.ID, true
+			return r
+		}
+	}
+	r := analyzeFromSource(cfg.Analyzers, p)
+	if cfg.Cache != nil && len(r.Problems) == 0 && len(r.AnalyzerErrors) == 0 {
+		// A failure may be the machine's (memory, a file being written):
+		// only a clean result is worth keeping.
+		cfg.Cache.put(key, r)
+	}
+	return r
+}
+
+// listProblems returns what the go command found wrong with p or a
+// package it depends on, one line each.
+func listProblems(p *packages.Package) []string {
+	var problems []string
+	for _, e := range p.Errors {
+		problems = append(problems, e.Error())
+	}
+	packages.Visit(slices.Collect(maps.Values(p.Imports)), nil, func(dep *packages.Package) {
+		if len(dep.Errors) > 0 {
+			problems = append(problems, fmt.Sprintf("%s: dependency %s does not build: %v", p.ID, dep.PkgPath, dep.Errors[0]))
+		}
+	})
+	return problems
+}
+
+// analyzeFromSource parses and type-checks p against its dependencies'
+// export data and runs the analyzers on it. A panic in an analyzer is
+// that analyzer's error, so one bug does not end the run.
+func analyzeFromSource(as []*analysis.Analyzer, p *packages.Package) (r Result) {
+	r.ID = p.ID
+	pkg, problems := typeCheck(p)
+	if len(problems) > 0 {
+		r.Problems = problems
+		return r
+	}
+	defer func() {
+		if e := recover(); e != nil {
+			r.AnalyzerErrors = map[string]string{"perfvet": fmt.Sprintf("analysis of %s panicked: %v\n%s", p.ID, e, debug.Stack())}
+		}
+	}()
+	graph, err := checker.Analyze(as, []*packages.Package{pkg}, &checker.Options{Sequential: true})
+	if err != nil {
+		r.AnalyzerErrors = map[string]string{"perfvet": err.Error()}
+		return r
+	}
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			if r.AnalyzerErrors == nil {
+				r.AnalyzerErrors = make(map[string]string)
+			}
+			r.AnalyzerErrors[act.Analyzer.Name] = act.Err.Error()
+			continue
+		}
+		if len(act.Diagnostics) == 0 {
+			continue
+		}
+		if r.Diagnostics == nil {
+			r.Diagnostics = make(map[string][]Diagnostic)
+		}
+		r.Diagnostics[act.Analyzer.Name] = jsonDiagnostics(pkg.Fset, act.Diagnostics)
+	}
+	return r
+}
+
+// typeCheck parses p's files and type-checks them against the export
+// data of the packages p imports, as the compiler would. It returns the
+// package in the form the checker takes, or the errors that keep it
+// from being analysed.
+func typeCheck(p *packages.Package) (*packages.Package, []string) {
+	fset := token.NewFileSet()
+	files, problems := parseFiles(fset, p.CompiledGoFiles)
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	info := &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+	tc := &types.Config{
+		Importer:  newImporter(fset, p),
+		Sizes:     p.TypesSizes,
+		GoVersion: goVersion(p),
+		Error: func(err error) {
+			problems = append(problems, err.Error())
+		},
+	}
+	tpkg, _ := tc.Check(p.PkgPath, fset, files, info)
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	return &packages.Package{
+		ID:              p.ID,
+		Name:            p.Name,
+		PkgPath:         p.PkgPath,
+		GoFiles:         p.GoFiles,
+		CompiledGoFiles: p.CompiledGoFiles,
+		OtherFiles:      p.OtherFiles,
+		IgnoredFiles:    p.IgnoredFiles,
+		Module:          p.Module,
+		Fset:            fset,
+		Syntax:          files,
+		Types:           tpkg,
+		TypesInfo:       info,
+		TypesSizes:      p.TypesSizes,
+	}, nil
+}
+
+// parseFiles parses the named files with comments, as analyzers need
+// them for directives.
+func parseFiles(fset *token.FileSet, names []string) ([]*ast.File, []string) {
+	files := make([]*ast.File, 0, len(names))
+	var problems []string
+	for _, name := range names {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			problems = append(problems, err.Error())
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			problems = append(problems, err.Error())
+			continue
+		}
+		files = append(files, f)
+	}
+	return files, problems
+}
+
+// goVersion is the language version p is compiled for: its module's go
+// line, as the go command passes it to the compiler.
+func goVersion(p *packages.Package) string {
+	if p.Module != nil && p.Module.GoVersion != "" {
+		return "go" + strings.TrimPrefix(p.Module.GoVersion, "go")
+	}
+	return ""
+}
+
+// newImporter returns an importer that reads the export data the go
+// command compiled for each package p imports, resolving import paths
+// as p's source spells them (vendoring included). Every package the
+// export data mentions is created once per unit, so types stay
+// identical across the unit's imports.
+func newImporter(fset *token.FileSet, p *packages.Package) types.Importer {
+	seen := make(map[string]*types.Package)
+	return importerFunc(func(path string) (*types.Package, error) {
+		if path == "unsafe" {
+			return types.Unsafe, nil
+		}
+		dep := p.Imports[path]
+		if dep == nil {
+			return nil, fmt.Errorf("%s does not import %q", p.ID, path)
+		}
+		if tp := seen[dep.PkgPath]; tp != nil && tp.Complete() {
+			return tp, nil
+		}
+		if dep.ExportFile == "" {
+			return nil, fmt.Errorf("no export data for %s", dep.ID)
+		}
+		return readExport(fset, seen, dep)
+	})
+}
+
+// readExport reads the export data of dep into seen.
+func readExport(fset *token.FileSet, seen map[string]*types.Package, dep *packages.Package) (*types.Package, error) {
+	f, err := os.Open(dep.ExportFile)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("reading export data of %s: %w", dep.ID, err)
+	}
+	return gcexportdata.Read(r, fset, seen, dep.PkgPath)
+}
+
+// importerFunc adapts a function to types.Importer.
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
