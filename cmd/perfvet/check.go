@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/perfvet/perfvet/internal/driver"
 )
 
 // loadMode asks the go command for what it knows without type checking
@@ -98,7 +100,7 @@ func packageProblems(pkgs []*packages.Package) []string {
 	seen := make(map[string]bool)
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
-			line := describeError(p, e)
+			line := driver.DescribeError(p, e)
 			if !seen[line] {
 				seen[line] = true
 				problems = append(problems, line)
@@ -106,30 +108,6 @@ func packageProblems(pkgs []*packages.Package) []string {
 		}
 	})
 	return problems
-}
-
-// describeError turns an error of package p into one line naming the
-// package or pattern and the first problem. The go command reports a
-// failed compilation as "# pkg" followed by one line per compiler error;
-// the first error stands for the rest.
-func describeError(p *packages.Package, e packages.Error) string {
-	msg := strings.TrimSpace(e.Msg)
-	if header, rest, ok := strings.Cut(msg, "\n"); ok && strings.HasPrefix(header, "# ") {
-		lines := strings.Split(strings.TrimSpace(rest), "\n")
-		more := ""
-		if n := len(lines) - 1; n > 0 {
-			more = fmt.Sprintf(" (and %d more)", n)
-		}
-		return fmt.Sprintf("package %s does not compile: %s%s", p.PkgPath, strings.TrimSpace(lines[0]), more)
-	}
-	msg = firstLine(msg)
-	if e.Pos != "" {
-		return e.Pos + ": " + msg
-	}
-	if strings.Contains(msg, p.PkgPath) {
-		return msg
-	}
-	return p.PkgPath + ": " + msg
 }
 
 // goCommandMessage returns what matters in an error from running the go
@@ -142,17 +120,10 @@ func goCommandMessage(err error) string {
 	msg := err.Error()
 	before, stderr, found := strings.Cut(msg, "stderr: ")
 	if found && strings.TrimSpace(stderr) != "" {
-		return firstLine(strings.TrimSpace(stderr))
+		return driver.FirstLine(strings.TrimSpace(stderr))
 	}
 	if found {
 		msg = strings.TrimSuffix(before, ": ")
 	}
-	return firstLine(strings.TrimPrefix(msg, "err: "))
-}
-
-// firstLine returns the first line of s without the go command's
-// trailing "; to add it:" advice, whose command follows on the next line.
-func firstLine(s string) string {
-	line, _, _ := strings.Cut(s, "\n")
-	return strings.TrimSuffix(line, "; to add it:")
+	return driver.FirstLine(strings.TrimPrefix(msg, "err: "))
 }

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/perfvet/perfvet/internal/driver"
 	"github.com/perfvet/perfvet/passes/hotness"
 )
 
@@ -123,7 +124,7 @@ func goList(patterns []string, format string, flags ...string) ([]string, error)
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("go list %s: %s", strings.Join(patterns, " "), firstLine(strings.TrimSpace(stderr.String())))
+		return nil, fmt.Errorf("go list %s: %s", strings.Join(patterns, " "), driver.FirstLine(strings.TrimSpace(stderr.String())))
 	}
 	return slices.DeleteFunc(strings.Split(string(out), "\n"), func(s string) bool { return s == "" }), nil
 }

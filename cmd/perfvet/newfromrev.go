@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+
+	"github.com/perfvet/perfvet/internal/driver"
 )
 
 // changedLines records, per file relative to the top of the git work
@@ -67,7 +69,7 @@ func git(dir string, args ...string) ([]byte, error) {
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("git %s: %v: %s", strings.Join(args, " "), err, firstLine(strings.TrimSpace(stderr.String())))
+		return nil, fmt.Errorf("git %s: %v: %s", strings.Join(args, " "), err, driver.FirstLine(strings.TrimSpace(stderr.String())))
 	}
 	return out, nil
 }

@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/perfvet/perfvet/internal/driver"
 )
 
 // sources reads each source file once for the renderers and filters that
@@ -85,7 +87,7 @@ func gitTopLevel(dir string) (string, error) {
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return "", fmt.Errorf("git rev-parse --show-toplevel in %s: %v: %s", dir, err, firstLine(strings.TrimSpace(stderr.String())))
+		return "", fmt.Errorf("git rev-parse --show-toplevel in %s: %v: %s", dir, err, driver.FirstLine(strings.TrimSpace(stderr.String())))
 	}
 	return strings.TrimSpace(string(out)), nil
 }

@@ -44,19 +44,62 @@ func analyzeUnit(cfg Config, k *keyer, p *packages.Package) Result {
 	return r
 }
 
-// listProblems returns what the go command found wrong with p or a
-// package it depends on, one line each.
+// listProblems returns, one line each, what the go command found wrong
+// with p, or else the first of its dependencies that does not build,
+// without whose export data p cannot be type-checked.
 func listProblems(p *packages.Package) []string {
 	var problems []string
 	for _, e := range p.Errors {
-		problems = append(problems, e.Error())
+		problems = append(problems, DescribeError(p, e))
 	}
-	packages.Visit(slices.Collect(maps.Values(p.Imports)), nil, func(dep *packages.Package) {
-		if len(dep.Errors) > 0 {
-			problems = append(problems, fmt.Sprintf("%s: dependency %s does not build: %v", p.ID, dep.PkgPath, dep.Errors[0]))
+	if len(problems) > 0 {
+		return problems
+	}
+	var broken *packages.Package
+	packages.Visit(slices.Collect(maps.Values(p.Imports)), func(dep *packages.Package) bool {
+		if broken == nil && len(dep.Errors) > 0 {
+			broken = dep
 		}
-	})
-	return problems
+		return broken == nil
+	}, nil)
+	if broken != nil {
+		return []string{fmt.Sprintf("package %s is not analysed: its dependency %s does not build", p.PkgPath, broken.PkgPath)}
+	}
+	return nil
+}
+
+// DescribeError turns an error of package p into one line naming the
+// package or pattern and the first problem. The go command reports a
+// failed compilation as "# pkg" followed by one line per compiler error;
+// the first error stands for the rest.
+func DescribeError(p *packages.Package, e packages.Error) string {
+	msg := strings.TrimSpace(e.Msg)
+	if header, rest, ok := strings.Cut(msg, "\n"); ok && strings.HasPrefix(header, "# ") {
+		return fmt.Sprintf("package %s does not compile: %s", p.PkgPath, firstAndCount(strings.Split(strings.TrimSpace(rest), "\n")))
+	}
+	msg = FirstLine(msg)
+	if e.Pos != "" {
+		return e.Pos + ": " + msg
+	}
+	if strings.Contains(msg, p.PkgPath) {
+		return msg
+	}
+	return p.PkgPath + ": " + msg
+}
+
+// firstAndCount returns the first of lines, and how many more follow.
+func firstAndCount(lines []string) string {
+	if n := len(lines) - 1; n > 0 {
+		return fmt.Sprintf("%s (and %d more)", strings.TrimSpace(lines[0]), n)
+	}
+	return strings.TrimSpace(lines[0])
+}
+
+// FirstLine returns the first line of s without the go command's
+// trailing "; to add it:" advice, whose command follows on the next line.
+func FirstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return strings.TrimSuffix(line, "; to add it:")
 }
 
 // analyzeFromSource parses and type-checks p against its dependencies'
@@ -106,7 +149,7 @@ func typeCheck(p *packages.Package) (*packages.Package, []string) {
 	fset := token.NewFileSet()
 	files, problems := parseFiles(fset, p.CompiledGoFiles)
 	if len(problems) > 0 {
-		return nil, problems
+		return nil, []string{fmt.Sprintf("package %s does not parse: %s", p.PkgPath, firstAndCount(problems))}
 	}
 	info := &types.Info{
 		Types:        make(map[ast.Expr]types.TypeAndValue),
@@ -128,7 +171,9 @@ func typeCheck(p *packages.Package) (*packages.Package, []string) {
 	}
 	tpkg, _ := tc.Check(p.PkgPath, fset, files, info)
 	if len(problems) > 0 {
-		return nil, problems
+		// The go command compiled p, so this is rare: a difference
+		// between the compiler and go/types.
+		return nil, []string{fmt.Sprintf("package %s does not type-check: %s", p.PkgPath, firstAndCount(problems))}
 	}
 	return &packages.Package{
 		ID:              p.ID,
