@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -37,6 +38,8 @@ func buildAndRun(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(dir)
+	// The runs share a result cache of their own, never the user's.
+	os.Setenv(cacheEnv, filepath.Join(dir, "cache"))
 	perfvetBin = filepath.Join(dir, "perfvet")
 	// No VCS stamping: the tests need no version, and a clone owned by
 	// another user would make git refuse to report one.
@@ -426,18 +429,37 @@ func TestGoCommandErrorNamed(t *testing.T) {
 	}
 }
 
-func TestBadInputStopsWholeRun(t *testing.T) {
-	// One line per broken package, even with -json, and no findings in
-	// the package that builds: perfvet analyses nothing.
+func TestBrokenPackagesDoNotStopTheOthers(t *testing.T) {
+	// One line per broken package, even with -json, and the findings of
+	// the package that builds; the status says the run is incomplete.
 	r := perfvet(t, brokenModule, "-json", "./...")
 	wantCode(t, r, exitFailure)
 	lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
-	if len(lines) != 3 || r.stdout != "" {
-		t.Fatalf("want one line for each of the three broken packages and nothing else, got %s", r)
+	if len(lines) != 3 {
+		t.Fatalf("want one line for each of the three broken packages, got %s", r)
+	}
+	for _, want := range []string{"syntax/syntax.go:6:1: syntax error", `typeerr/typeerr.go:6:9: cannot use "one"`, "no required module provides package example.com/absent/dep"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("no line says %q", want)
+		}
 	}
 	for _, line := range lines {
 		if !strings.HasPrefix(line, "perfvet: ") {
 			t.Errorf("line lacks the perfvet: prefix: %q", line)
 		}
+	}
+	var out struct {
+		Findings []struct {
+			Analyzer string `json:"analyzer"`
+			Posn     struct {
+				File string `json:"file"`
+			} `json:"posn"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("stdout is not JSON: %v\n%s", err, r)
+	}
+	if len(out.Findings) != 1 || out.Findings[0].Analyzer != "concatloop" || !strings.HasSuffix(out.Findings[0].Posn.File, "fine/fine.go") {
+		t.Errorf("want the concatloop finding of fine.go, got %+v", out.Findings)
 	}
 }

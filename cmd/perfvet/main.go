@@ -43,6 +43,7 @@ func main() {
 	registerEvidenceFlags(flag.CommandLine)
 	if !isVetProtocol(os.Args[1:]) {
 		registerOutputFlags(flag.CommandLine)
+		registerCacheFlag(flag.CommandLine)
 	}
 	all := withNames(analyzers.Analyzers())
 	if !isChild() && isSummaryHelp(os.Args[1:], all) {
@@ -58,6 +59,9 @@ func main() {
 			os.Exit(supervise(patterns, tests, all))
 		}
 		dedupTestVariants()
+		if isStreamable(os.Args[1:], all) {
+			os.Exit(runStreaming(all))
+		}
 	}
 	// multichecker parses the flags again, then either runs as a vet
 	// tool (one .cfg argument) or loads and analyses the patterns.

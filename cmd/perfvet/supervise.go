@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/term"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -49,7 +50,7 @@ func supervise(patterns []string, tests bool, all []*analysis.Analyzer) int {
 		fail(err)
 	}
 	defer cleanup()
-	a := analysisRun{pgoFlags: pgoFlags, patterns: patterns, tests: tests}
+	a := analysisRun{pgoFlags: pgoFlags, patterns: patterns, tests: tests, progress: showsProgress(opts)}
 	a.flags, a.dashdash = flagArgs(os.Args[1:], patterns)
 	if opts.fix {
 		return a.fix(opts)
@@ -66,6 +67,7 @@ type analysisRun struct {
 	dashdash bool     // the patterns followed "--"
 	patterns []string
 	tests    bool
+	progress bool // the child may show progress on this terminal
 }
 
 // flagArgs splits args into the flags before patterns, and whether a
@@ -99,9 +101,19 @@ func (a analysisRun) run(extra ...string) ([]byte, int) {
 	// explained instead of followed.
 	var stdout, stderr bytes.Buffer
 	child.Stdin, child.Stdout, child.Stderr = os.Stdin, &stdout, &stderr
+	if a.progress {
+		child.ExtraFiles = []*os.File{os.Stderr}
+		child.Env = append(child.Env, progressFDEnv+"=3")
+	}
 	code, err := exitStatus(child.Run())
 	if err != nil {
 		fail(fmt.Errorf("running the analysis: %w", err))
+	}
+	if code == childPartial {
+		// Some packages do not build; the child has said which, and
+		// analysed the others.
+		os.Stderr.Write(stderr.Bytes())
+		return stdout.Bytes(), exitFailure
 	}
 	if code == 1 {
 		// The driver's status for anything that stopped the analysis.
@@ -151,6 +163,12 @@ func applyBuildTags(args []string, all []*analysis.Analyzer) {
 	if err := os.Setenv("GOFLAGS", goflags); err != nil {
 		fail(fmt.Errorf("setting GOFLAGS for -tags: %w", err))
 	}
+}
+
+// showsProgress reports whether the analysis may show its progress:
+// on a terminal, for output meant for a reader there.
+func showsProgress(opts outputOptions) bool {
+	return opts.format != formatJSON && term.IsTerminal(int(os.Stderr.Fd()))
 }
 
 // exitStatus returns the exit status of a finished child, or an error if

@@ -21,7 +21,6 @@
 package driver
 
 import (
-	"fmt"
 	"io"
 	"runtime"
 	"slices"
@@ -80,7 +79,7 @@ type Result struct {
 
 // Run lists the packages, analyses each and returns their results in
 // the order the go command listed them. Only a failure of the go
-// command itself is an error; a package that does not compile is a
+// command itself is an error, as go/packages returns it; a package that does not compile is a
 // Result with Problems, and the others are still analysed.
 func Run(cfg Config) ([]Result, error) {
 	units, err := listUnits(cfg)
@@ -130,7 +129,7 @@ func listUnits(cfg Config) ([]*packages.Package, error) {
 	}
 	pkgs, err := packages.Load(lc, cfg.Patterns...)
 	if err != nil {
-		return nil, fmt.Errorf("listing packages: %w", err)
+		return nil, err
 	}
 	return slices.DeleteFunc(pkgs, isTestMain), nil
 }

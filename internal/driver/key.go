@@ -106,7 +106,7 @@ func (k *keyer) digest(path string) ([]byte, error) {
 	if ok {
 		return d, nil
 	}
-	d, err := fileDigest(path)
+	d, err := FileDigest(path)
 	if err != nil {
 		return nil, err
 	}
@@ -116,8 +116,8 @@ func (k *keyer) digest(path string) ([]byte, error) {
 	return d, nil
 }
 
-// fileDigest returns the SHA-256 of the file's content.
-func fileDigest(path string) ([]byte, error) {
+// FileDigest returns the SHA-256 of the file's content.
+func FileDigest(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -134,7 +134,7 @@ func fileDigest(path string) ([]byte, error) {
 func inputsDigest(paths []string) ([]byte, error) {
 	h := sha256.New()
 	for _, p := range paths {
-		d, err := fileDigest(p)
+		d, err := FileDigest(p)
 		if err != nil {
 			return nil, err
 		}

@@ -45,8 +45,8 @@ func analyzeUnit(cfg Config, k *keyer, p *packages.Package) Result {
 }
 
 // listProblems returns, one line each, what the go command found wrong
-// with p, or else the first of its dependencies that does not build,
-// without whose export data p cannot be type-checked.
+// with p, or else with the first of its dependencies that does not
+// build, without whose export data p cannot be type-checked.
 func listProblems(p *packages.Package) []string {
 	var problems []string
 	for _, e := range p.Errors {
@@ -63,7 +63,7 @@ func listProblems(p *packages.Package) []string {
 		return broken == nil
 	}, nil)
 	if broken != nil {
-		return []string{fmt.Sprintf("package %s is not analysed: its dependency %s does not build", p.PkgPath, broken.PkgPath)}
+		return []string{fmt.Sprintf("package %s is not analysed: %s", p.PkgPath, DescribeError(broken, broken.Errors[0]))}
 	}
 	return nil
 }

@@ -1,5 +1,5 @@
-// Package fine builds and has a concatloop finding, which perfvet does not
-// report when other packages of the same run are broken.
+// Package fine builds and has a concatloop finding, which perfvet reports
+// although other packages of the same run are broken.
 package fine
 
 // Join concatenates xs.

@@ -1,0 +1,242 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/perfvet/perfvet/internal/driver"
+	"github.com/perfvet/perfvet/passes/hotness"
+)
+
+// Environment of the analysis child, set by the supervising perfvet.
+const (
+	// progressFDEnv names the file descriptor on which the child shows
+	// progress: the supervisor's terminal, which the child's buffered
+	// standard error is not.
+	progressFDEnv = "PERFVET_PROGRESS_FD"
+	// cacheEnv overrides the cache directory; "off" disables the cache.
+	cacheEnv = "PERFVET_CACHE"
+)
+
+// childPartial is the child's exit status when some packages could not
+// be analysed but the others were: the supervisor renders their
+// findings, then exits with exitFailure.
+const childPartial = 4
+
+// cacheLimit bounds the result cache; entries hold only findings, so
+// this is room for many modules.
+const cacheLimit = 512 << 20
+
+// cacheFlag is -cache: see its usage.
+var cacheFlag string
+
+// registerCacheFlag defines -cache on fs.
+func registerCacheFlag(fs *flag.FlagSet) {
+	fs.StringVar(&cacheFlag, "cache", "", "result cache `directory`, or off (default: perfvet in the user cache directory, or $"+cacheEnv+")")
+}
+
+// isStreamable reports whether the child's arguments ask for what the
+// streaming driver does: findings as JSON. Fixes and diffs still go
+// through the driver of golang.org/x/tools, which applies them.
+func isStreamable(args []string, all []*analysis.Analyzer) bool {
+	fs, values := shadowFlagSet(all)
+	if fs.Parse(args) != nil {
+		return false
+	}
+	return values["json"].set && !values["fix"].set && !values["diff"].set
+}
+
+// runStreaming is the analysis child's driver: it analyses each package
+// on its own from its dependencies' export data, with the result cache,
+// prints go vet's JSON on standard output, and explains every package it
+// could not analyse in one line on standard error. See internal/driver.
+func runStreaming(all []*analysis.Analyzer) int {
+	enabled := registerAnalyzerFlags(flag.CommandLine, all)
+	tests := flag.Bool("test", true, "indicates whether test files should be analyzed, too")
+	flag.Bool("json", false, "emit JSON output")
+	for _, name := range driverBoolFlags {
+		if flag.Lookup(name) == nil {
+			flag.Bool(name, false, "")
+		}
+	}
+	for _, name := range driverValueFlags {
+		if flag.Lookup(name) == nil {
+			flag.String(name, "", "")
+		}
+	}
+	flag.Parse()
+
+	cache, err := openCache()
+	if err != nil {
+		fail(err)
+	}
+	salt, err := executableDigest()
+	if err != nil {
+		fail(err)
+	}
+	cfg := driver.Config{
+		Patterns:  flag.Args(),
+		Tests:     *tests,
+		Analyzers: enabled(),
+		Cache:     cache,
+		Salt:      salt,
+		Inputs:    profileInputs(),
+		Progress:  progressWriter(),
+	}
+	results, err := driver.Run(cfg)
+	if err != nil {
+		fail(fmt.Errorf("loading %s: %s", strings.Join(cfg.Patterns, " "), goCommandMessage(err)))
+	}
+	if len(results) == 0 {
+		fail(noPackages(cfg.Patterns, cfg.Tests))
+	}
+	if cache != nil {
+		_ = cache.Trim(cacheLimit) // a full cache only costs misses
+	}
+	out, err := json.MarshalIndent(driver.Tree(results), "", "\t")
+	if err != nil {
+		fail(err)
+	}
+	os.Stdout.Write(append(out, '\n'))
+	if reportProblems(results) {
+		return childPartial
+	}
+	return exitClean
+}
+
+// registerAnalyzerFlags defines, as the x/tools driver does, -NAME to
+// enable or disable each analyzer and -NAME.FLAG for its flags, and
+// returns a function giving the analyzers to run once the flags are
+// parsed: those enabled by name if any is, else all but those disabled.
+func registerAnalyzerFlags(fs *flag.FlagSet, all []*analysis.Analyzer) func() []*analysis.Analyzer {
+	choices := make([]*enableFlag, len(all))
+	for i, a := range all {
+		choices[i] = new(enableFlag)
+		fs.Var(choices[i], a.Name, "enable "+a.Name+" analysis")
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	return func() []*analysis.Analyzer {
+		anyOn := slices.ContainsFunc(choices, func(c *enableFlag) bool { return c.set && c.on })
+		var out []*analysis.Analyzer
+		for i, a := range all {
+			c := choices[i]
+			if anyOn && c.set && c.on || !anyOn && !(c.set && !c.on) {
+				out = append(out, a)
+			}
+		}
+		return out
+	}
+}
+
+// enableFlag is an analyzer's -NAME flag: whether it was given, and
+// its value.
+type enableFlag struct{ set, on bool }
+
+func (f *enableFlag) IsBoolFlag() bool { return true }
+func (f *enableFlag) String() string   { return strconv.FormatBool(f.on) }
+func (f *enableFlag) Set(s string) error {
+	on, err := strconv.ParseBool(s)
+	if err != nil {
+		return err
+	}
+	f.set, f.on = true, on
+	return nil
+}
+
+// openCache opens the result cache -cache or $PERFVET_CACHE names, or
+// the default one; nil when it is off.
+func openCache() (*driver.Cache, error) {
+	dir := cacheFlag
+	if dir == "" {
+		dir = os.Getenv(cacheEnv)
+	}
+	if dir == "off" {
+		return nil, nil
+	}
+	if dir == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return nil, nil // no home to keep a cache in: run without one
+		}
+		dir = filepath.Join(base, "perfvet")
+	}
+	c, err := driver.OpenCache(dir)
+	if err != nil {
+		return nil, fmt.Errorf("opening the result cache: %w", err)
+	}
+	return c, nil
+}
+
+// executableDigest identifies this build of perfvet, so that a cached
+// result never outlives the code that computed it.
+var executableDigest = sync.OnceValues(func() ([]byte, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("finding the perfvet executable: %w", err)
+	}
+	return driver.FileDigest(self)
+})
+
+// profileInputs lists the profiles the findings depend on: -profile's
+// files, and the -hotness.pgomap file with every default.pgo it assigns.
+func profileInputs() []string {
+	var inputs []string
+	for _, p := range strings.Split(hotness.Profiles, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			inputs = append(inputs, p)
+		}
+	}
+	if hotness.PGOMap == "" {
+		return inputs
+	}
+	inputs = append(inputs, hotness.PGOMap)
+	data, err := os.ReadFile(hotness.PGOMap)
+	if err != nil {
+		return inputs // the analysis reports the unreadable map
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if _, profile, ok := strings.Cut(line, "\t"); ok {
+			inputs = append(inputs, profile)
+		}
+	}
+	slices.Sort(inputs)
+	return slices.Compact(inputs)
+}
+
+// progressWriter returns where to show progress: the descriptor the
+// supervisor passed, or nil.
+func progressWriter() io.Writer {
+	fd, err := strconv.Atoi(os.Getenv(progressFDEnv))
+	if err != nil || fd < 3 {
+		return nil
+	}
+	return os.NewFile(uintptr(fd), "progress")
+}
+
+// reportProblems prints, once each, the lines explaining the packages
+// that could not be analysed, and reports whether there were any.
+func reportProblems(results []driver.Result) bool {
+	seen := make(map[string]bool)
+	for _, r := range results {
+		for _, p := range r.Problems {
+			if !seen[p] {
+				seen[p] = true
+				log.Print(p)
+			}
+		}
+	}
+	return len(seen) > 0
+}
