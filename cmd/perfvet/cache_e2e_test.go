@@ -124,3 +124,45 @@ func TestCacheOff(t *testing.T) {
 		t.Errorf("-cache=DIR wrote %d entries there, want 3", n)
 	}
 }
+
+// joinSource is a package whose one function has a concatloop finding.
+func joinSource(pkg string) string {
+	return "package " + pkg + "\n\n// Join concatenates xs.\nfunc Join(xs []string) string {\n\tout := \"\"\n\tfor _, x := range xs {\n\t\tout += x\n\t}\n\treturn out\n}\n"
+}
+
+func TestVendoredDependencies(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"dep/go.mod": "module example.com/dep\n\ngo 1.22\n",
+		"dep/dep.go": joinSource("dep"),
+		"app/go.mod": "module example.com/app\n\ngo 1.22\n\nrequire example.com/dep v0.0.0\n\nreplace example.com/dep => ../dep\n",
+		"app/app.go": "package app\n\nimport \"example.com/dep\"\n\n// Lines joins each of xs.\nfunc Lines(xs [][]string) string {\n\tout := \"\"\n\tfor _, x := range xs {\n\t\tout += dep.Join(x) + \"\\n\"\n\t}\n\treturn out\n}\n",
+	})
+	app := filepath.Join(root, "app")
+	if r := run(t, app, "go", "mod", "vendor"); r.code != 0 {
+		t.Fatalf("go mod vendor: %s", r)
+	}
+	r := perfvet(t, app, "./...")
+	wantCode(t, r, exitFindings)
+	if !strings.Contains(r.stderr, "app.go:9:3:") || strings.Contains(r.stderr, "vendor/") {
+		t.Errorf("want the finding of app.go and none in vendor/, got %s", r)
+	}
+}
+
+func TestWorkspace(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"go.work":    "go 1.22\n\nuse (\n\t./lib\n\t./cli\n)\n",
+		"lib/go.mod": "module example.com/lib\n\ngo 1.22\n",
+		"lib/lib.go": joinSource("lib"),
+		"cli/go.mod": "module example.com/cli\n\ngo 1.22\n\nrequire example.com/lib v0.0.0\n",
+		"cli/cli.go": "package cli\n\nimport \"example.com/lib\"\n\n// Both joins xs with lib and by itself.\nfunc Both(xs []string) string {\n\tout := lib.Join(xs)\n\tfor _, x := range xs {\n\t\tout += x\n\t}\n\treturn out\n}\n",
+	})
+	r := runEnv(t, root, []string{"GOWORK=" + filepath.Join(root, "go.work")}, perfvetBin, "./lib/...", "./cli/...")
+	wantCode(t, r, exitFindings)
+	for _, want := range []string{"lib/lib.go:7:3:", "cli/cli.go:9:3:"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("want a finding at %s, got %s", want, r)
+		}
+	}
+}
