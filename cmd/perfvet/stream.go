@@ -8,6 +8,9 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"runtime/trace"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,13 +51,14 @@ func registerCacheFlag(fs *flag.FlagSet) {
 
 // isStreamable reports whether the child's arguments ask for what the
 // streaming driver does: findings as JSON. Fixes and diffs still go
-// through the driver of golang.org/x/tools, which applies them.
+// through the driver of golang.org/x/tools, which applies them, and so
+// does -debug, whose timings and checks are that driver's.
 func isStreamable(args []string, all []*analysis.Analyzer) bool {
 	fs, values := shadowFlagSet(all)
 	if fs.Parse(args) != nil {
 		return false
 	}
-	return values["json"].set && !values["fix"].set && !values["diff"].set
+	return values["json"].set && !values["fix"].set && !values["diff"].set && !values["debug"].set
 }
 
 // runStreaming is the analysis child's driver: it analyses each package
@@ -65,6 +69,9 @@ func runStreaming(all []*analysis.Analyzer) int {
 	enabled := registerAnalyzerFlags(flag.CommandLine, all)
 	tests := flag.Bool("test", true, "indicates whether test files should be analyzed, too")
 	flag.Bool("json", false, "emit JSON output")
+	cpuProfile := flag.String("cpuprofile", "", "write CPU profile to this file")
+	memProfile := flag.String("memprofile", "", "write memory profile to this file")
+	traceFile := flag.String("trace", "", "write trace log to this file")
 	for _, name := range driverBoolFlags {
 		if flag.Lookup(name) == nil {
 			flag.Bool(name, false, "")
@@ -76,7 +83,17 @@ func runStreaming(all []*analysis.Analyzer) int {
 		}
 	}
 	flag.Parse()
+	stop, err := startProfiling(*cpuProfile, *memProfile, *traceFile)
+	if err != nil {
+		fail(err)
+	}
+	defer stop()
+	return analyzeStreaming(enabled(), *tests)
+}
 
+// analyzeStreaming runs the streaming driver on the patterns left on the
+// command line and prints its results.
+func analyzeStreaming(enabled []*analysis.Analyzer, tests bool) int {
 	cache, err := openCache()
 	if err != nil {
 		fail(err)
@@ -87,8 +104,8 @@ func runStreaming(all []*analysis.Analyzer) int {
 	}
 	cfg := driver.Config{
 		Patterns:  flag.Args(),
-		Tests:     *tests,
-		Analyzers: enabled(),
+		Tests:     tests,
+		Analyzers: enabled,
 		Cache:     cache,
 		Salt:      salt,
 		Inputs:    profileInputs(),
@@ -113,6 +130,55 @@ func runStreaming(all []*analysis.Analyzer) int {
 		return childPartial
 	}
 	return exitClean
+}
+
+// startProfiling starts what -cpuprofile and -trace ask for, as the
+// driver of golang.org/x/tools does, and returns the function that
+// stops them and writes -memprofile.
+func startProfiling(cpu, mem, tr string) (stop func(), err error) {
+	var stops []func()
+	stop = func() {
+		for _, s := range slices.Backward(stops) {
+			s()
+		}
+	}
+	if cpu != "" {
+		f, err := os.Create(cpu)
+		if err != nil {
+			return stop, err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return stop, err
+		}
+		stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
+	}
+	if tr != "" {
+		f, err := os.Create(tr)
+		if err != nil {
+			return stop, err
+		}
+		if err := trace.Start(f); err != nil {
+			f.Close()
+			return stop, err
+		}
+		stops = append(stops, func() { trace.Stop(); f.Close() })
+	}
+	if mem != "" {
+		stops = append(stops, func() {
+			f, err := os.Create(mem)
+			if err != nil {
+				log.Print(err)
+				return
+			}
+			defer f.Close()
+			runtime.GC()
+			if err := pprof.WriteHeapProfile(f); err != nil {
+				log.Print(err)
+			}
+		})
+	}
+	return stop, nil
 }
 
 // registerAnalyzerFlags defines, as the x/tools driver does, -NAME to

@@ -48,7 +48,7 @@ func analyzeUnit(cfg Config, k *keyer, p *packages.Package) Result {
 // with p, or else with the first of its dependencies that does not
 // build, without whose export data p cannot be type-checked.
 func listProblems(p *packages.Package) []string {
-	var problems []string
+	problems := make([]string, 0, len(p.Errors))
 	for _, e := range p.Errors {
 		problems = append(problems, DescribeError(p, e))
 	}

@@ -88,7 +88,7 @@ func measureOnce(t *tool, c corpus, work string) (sample, error) {
 			return sample{}, err
 		}
 		defer os.RemoveAll(cache)
-		cmd.Env = append(cmd.Env, "XDG_CACHE_HOME="+cache, "STATICCHECK_CACHE="+cache)
+		cmd.Env = append(cmd.Env, "XDG_CACHE_HOME="+cache, "STATICCHECK_CACHE="+cache, "PERFVET_CACHE="+cache)
 	}
 	var stderr bytes.Buffer
 	cmd.Stdout = nil // findings are not what is measured

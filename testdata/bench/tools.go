@@ -20,6 +20,9 @@ const (
 	// profiled is perfvet weighing findings by a CPU profile, whose
 	// ratios must stay within 0.05 of the subject's.
 	profiled
+	// warm is perfvet again over unchanged code, from its result
+	// cache, whose wall ratio has a target of its own.
+	warm
 	// reference is a yardstick built here (the buildssa no-op).
 	reference
 	// peer is another linter users could run instead.
@@ -92,13 +95,21 @@ func buildTools(root, work, xtoolsVersion string, withPeers bool) ([]*tool, erro
 	if err != nil {
 		return nil, err
 	}
+	buildCache, err := buildCacheEnv()
+	if err != nil {
+		return nil, err
+	}
+	// perfvet's cold runs each start from an empty result cache; the
+	// warm runs share one, which the warm-up round fills.
 	tools := []*tool{
 		{Name: "floor", Role: floor, Version: "golang.org/x/tools " + xtoolsVersion, Checks: "no-op analyzer (load + type-check)",
 			Binary: floorBin, okStatus: analysisStatuses},
-		{Name: "perfvet", Role: subject, Version: commitOf(root), Checks: "all analyzers",
-			Binary: perfvetBin, okStatus: analysisStatuses},
-		{Name: "perfvet-profile", Role: profiled, Version: commitOf(root), Checks: "all analyzers, `-profile` of a perfvet run",
-			Binary: perfvetBin, Args: []string{"-profile=" + profile}, okStatus: analysisStatuses},
+		{Name: "perfvet", Role: subject, Version: commitOf(root), Checks: "all analyzers, empty result cache",
+			Binary: perfvetBin, Env: []string{buildCache}, freshCache: true, okStatus: analysisStatuses},
+		{Name: "perfvet-profile", Role: profiled, Version: commitOf(root), Checks: "all analyzers, `-profile` of a perfvet run, empty result cache",
+			Binary: perfvetBin, Args: []string{"-profile=" + profile}, Env: []string{buildCache}, freshCache: true, okStatus: analysisStatuses},
+		{Name: "perfvet-warm", Role: warm, Version: commitOf(root), Checks: "all analyzers, again over unchanged code",
+			Binary: perfvetBin, Env: []string{"PERFVET_CACHE=" + filepath.Join(work, "perfvet-cache")}, okStatus: analysisStatuses},
 	}
 	if !withPeers {
 		return tools, nil
@@ -136,15 +147,10 @@ func profilePerfvet(root, perfvetBin, work string) (string, error) {
 // installPeers installs the peer linters with go install at their pinned
 // versions, outside any module so that our go.mod does not steer them.
 func installPeers(bin string) ([]*tool, error) {
-	out, err := goOutput(".", "env", "GOCACHE")
+	buildCache, err := buildCacheEnv()
 	if err != nil {
 		return nil, err
 	}
-	// The empty cache directory given to staticcheck must not become
-	// the go command's build cache too (it defaults to one under
-	// XDG_CACHE_HOME): compiling every dependency again is not
-	// staticcheck's cost.
-	buildCache := "GOCACHE=" + strings.TrimSpace(string(out))
 	env := []string{"GOBIN=" + bin, "GOFLAGS=", "GOWORK=off"}
 	for _, pkg := range []string{staticcheckPkg, gocriticPkg, preallocPkg} {
 		log.Printf("installing %s", pkg)
@@ -162,6 +168,18 @@ func installPeers(bin string) ([]*tool, error) {
 		{Name: "prealloc", Role: peer, Version: versionOf(preallocPkg), Checks: "default settings",
 			Binary: filepath.Join(bin, "prealloc"), okStatus: analysisStatuses},
 	}, nil
+}
+
+// buildCacheEnv returns GOCACHE set to the go command's build cache. An
+// empty cache directory given to a tool (XDG_CACHE_HOME) must not become
+// the go command's build cache too, which defaults to one under it:
+// compiling every dependency again is not the tool's cost.
+func buildCacheEnv() (string, error) {
+	out, err := goOutput(".", "env", "GOCACHE")
+	if err != nil {
+		return "", err
+	}
+	return "GOCACHE=" + strings.TrimSpace(string(out)), nil
 }
 
 // versionOf returns the version part of a module@version argument.
