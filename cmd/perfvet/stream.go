@@ -109,6 +109,7 @@ func analyzeStreaming(enabled []*analysis.Analyzer, tests bool) int {
 		Cache:     cache,
 		Salt:      salt,
 		Inputs:    profileInputs(),
+		FileFlags: []string{"hotness.profile", "hotness.pgomap"},
 		Progress:  progressWriter(),
 	}
 	results, err := driver.Run(cfg)

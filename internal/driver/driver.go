@@ -52,8 +52,14 @@ type Config struct {
 	// names and flags, the results depend on (the executable's build).
 	Salt []byte
 	// Inputs are files whose contents the results depend on, such as
-	// CPU profiles; their contents enter every cache key.
+	// CPU profiles; their contents, not their names, enter every cache
+	// key.
 	Inputs []string
+	// FileFlags name the analyzer flags ("pass.flag") whose values are
+	// comma-separated files among Inputs: their values stay out of the
+	// cache key, so that a temporary file of the same content, or a
+	// renamed profile, still hits.
+	FileFlags []string
 	// Progress, if set, receives one line per update, each starting
 	// with a carriage return, while the run lasts.
 	Progress io.Writer

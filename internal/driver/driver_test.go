@@ -144,6 +144,24 @@ func TestCacheKeyCoversFlagsAndInputs(t *testing.T) {
 	assert.NotEqual(t, base, key())
 }
 
+func TestCacheKeyIgnoresTheNamesOfInputFiles(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "one.pprof", "profile")
+	write(t, dir, "two.pprof", "profile")
+	var input string
+	withInput := &analysis.Analyzer{Name: "weigh", Doc: "weigh", Run: func(*analysis.Pass) (any, error) { return nil, nil }}
+	withInput.Flags.StringVar(&input, "profile", "", "")
+	key := func(path string) []byte {
+		input = path
+		cfg := Config{Analyzers: []*analysis.Analyzer{withInput}, Inputs: []string{path}, FileFlags: []string{"weigh.profile"}}
+		in, err := inputsDigest(cfg.Inputs)
+		require.NoError(t, err)
+		return newKeyer(cfg, in).common
+	}
+	assert.Equal(t, key(filepath.Join(dir, "one.pprof")), key(filepath.Join(dir, "two.pprof")),
+		"the same profile under another name is the same key")
+}
+
 func TestAnalyzerPanicIsItsError(t *testing.T) {
 	dir := writeModule(t, map[string]string{"a/a.go": "package a\n"})
 	boom := &analysis.Analyzer{Name: "boom", Doc: "panics", Run: func(*analysis.Pass) (any, error) { panic("no") }}

@@ -35,7 +35,9 @@ func newKeyer(cfg Config, inputs []byte) *keyer {
 	for _, a := range closure(cfg.Analyzers) {
 		fmt.Fprintf(h, "analyzer %s\n", a.Name)
 		a.Flags.VisitAll(func(f *flag.Flag) {
-			fmt.Fprintf(h, "flag %s.%s=%s\n", a.Name, f.Name, f.Value)
+			if name := a.Name + "." + f.Name; !slices.Contains(cfg.FileFlags, name) {
+				fmt.Fprintf(h, "flag %s=%s\n", name, f.Value)
+			}
 		})
 	}
 	for _, a := range cfg.Analyzers {
@@ -130,15 +132,21 @@ func FileDigest(path string) ([]byte, error) {
 	return h.Sum(nil), nil
 }
 
-// inputsDigest hashes the names and contents of the run's input files.
+// inputsDigest hashes the contents of the run's input files, in a
+// stable order.
 func inputsDigest(paths []string) ([]byte, error) {
-	h := sha256.New()
+	var digests []string
 	for _, p := range paths {
 		d, err := FileDigest(p)
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(h, "%s %x\n", p, d)
+		digests = append(digests, hex.EncodeToString(d))
+	}
+	slices.Sort(digests)
+	h := sha256.New()
+	for _, d := range digests {
+		fmt.Fprintf(h, "%s\n", d)
 	}
 	return h.Sum(nil), nil
 }
