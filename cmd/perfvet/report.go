@@ -21,7 +21,7 @@ const (
 // usageError reports a bad command line in one line, with the status of
 // the flag package's errors.
 func usageError(err error) {
-	log.Print(err)
+	log.Printf("%v; %s", err, usageHint)
 	os.Exit(exitUsage)
 }
 
