@@ -56,7 +56,7 @@ func TestHelpFlagListsWorkingFlags(t *testing.T) {
 		}
 	}
 	for _, hidden := range []string{"-all", "-source", "-v", "-hotness.pgomap", "-hotness.profile", "no effect"} {
-		if regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(hidden) + `\b`).MatchString(r.stderr) || strings.Contains(r.stderr, "no effect") {
+		if regexp.MustCompile(`(?m)^  `+regexp.QuoteMeta(hidden)+`\b`).MatchString(r.stderr) || strings.Contains(r.stderr, "no effect") {
 			t.Errorf("-h lists %s:\n%s", hidden, r.stderr)
 		}
 	}
