@@ -43,6 +43,7 @@ const settingsKey = "linters.settings.custom." + Name + ".settings"
 func init() {
 	thresholds.Guard(configurable())
 	register.Plugin(Name, New)
+	registerRules()
 }
 
 // plugin is perfvet configured for one golangci-lint run.
