@@ -28,7 +28,7 @@ Usage:
 	perfvet [flags] [packages]                 # standalone; ./... by default
 	go vet -vettool=$(which perfvet) [packages]
 	go fix -fixtool=$(which perfvet) [packages]
-	perfvet help [analyzer]
+	perfvet help [analyzer or pass]            # perfvet help tripcount
 
 `
 

@@ -6,7 +6,7 @@
 //	perfvet [flags] [packages]                 # standalone; ./... by default
 //	go vet -vettool=$(which perfvet) [packages]
 //	go fix -fixtool=$(which perfvet) [packages]
-//	perfvet help [analyzer]
+//	perfvet help [analyzer or pass]            # perfvet help tripcount
 //	perfvet lsp                                # language server for editors, beside gopls
 //	perfvet -version
 //
