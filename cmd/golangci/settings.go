@@ -62,6 +62,7 @@ func (s Settings) optIn() error {
 	optIns.Lock()
 	defer optIns.Unlock()
 	clear(optIns.explicit)
+	enabled := nameSet(s.Enable)
 	for _, a := range analyzers.Analyzers() {
 		if a.Flags.Lookup("static") == nil {
 			continue
@@ -70,7 +71,7 @@ func (s Settings) optIn() error {
 			optIns.explicit[a.Name] = true
 			continue
 		}
-		if !slices.Contains(s.Enable, a.Name) && !optIns.selected[a.Name] {
+		if !enabled[a.Name] && !optIns.selected[a.Name] {
 			continue
 		}
 		if err := a.Flags.Set("static", "true"); err != nil {
