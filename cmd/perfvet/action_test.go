@@ -150,7 +150,10 @@ func runStep(t *testing.T, a action, s actionStep, dir string, set, outputs map[
 		return ""
 	}
 	outFile := filepath.Join(t.TempDir(), "output")
-	env := []string{"GOWORK=off", "GITHUB_OUTPUT=" + outFile, "RUNNER_TEMP=" + t.TempDir()}
+	// No VCS stamping, as for the test binary: GitHub unpacks an action
+	// without its .git, and a clone owned by another user would make
+	// git refuse to report a revision.
+	env := []string{"GOWORK=off", "GOFLAGS=-buildvcs=false", "GITHUB_OUTPUT=" + outFile, "RUNNER_TEMP=" + t.TempDir()}
 	for k, v := range s.Env {
 		env = append(env, k+"="+expression.ReplaceAllStringFunc(v, func(m string) string {
 			return value(expression.FindStringSubmatch(m)[1])
