@@ -67,7 +67,10 @@
 // size has a call in it (it would be evaluated twice), when the names
 // in it mean something else where the fix would go, when a nil slice
 // might stay empty (under -prealloc.conditional), or for a map declared
-// further from its loop.
+// further from its loop. The message suggests the same clamped size, and
+// only what the file's Go version has: before Go 1.21, which added
+// slices.Grow and max, it suggests make and says to clamp a size that
+// may be negative, and the fixes that need either are withheld.
 //
 // Before:
 //

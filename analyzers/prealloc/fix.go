@@ -91,18 +91,21 @@ func renderFactor(f factor, at *placement, operand bool) (string, bool) {
 		return "", false
 	}
 	text := types.ExprString(f.expr)
-	if at == nil {
+	if at == nil || at.forMessage {
 		text = shortExpr(f.expr)
 	}
 	if f.kind == tripcount.Len {
-		if at != nil && (!at.universal("len") || !at.portable(f.expr)) {
+		if at != nil && !at.forMessage && (!at.universal("len") || !at.portable(f.expr)) {
 			return "", false
 		}
 		return "len(" + text + ")", true
 	}
-	if at == nil {
+	if at == nil || at.forMessage {
 		if _, isBinary := ast.Unparen(f.expr).(*ast.BinaryExpr); isBinary && operand {
 			text = "(" + text + ")"
+		}
+		if at != nil && !at.nonNegative(f.expr) {
+			text = at.clampForMessage(text)
 		}
 		return text, true
 	}
@@ -119,12 +122,31 @@ func renderFactor(f factor, at *placement, operand bool) (string, bool) {
 	}
 	if !at.nonNegative(f.expr) {
 		// A loop up to a negative n runs zero times; make would panic.
-		if !at.universal("max") || !at.goAtLeast("go1.21") {
+		if !at.canClamp() {
 			return "", false
 		}
 		text = "max(" + text + ", 0)"
 	}
 	return text, true
+}
+
+// clampForMessage returns a count the message's remedy uses, text, as
+// the remedy must write it when the count may be negative: clamped at
+// zero with max where the file's Go version has it. Otherwise it
+// returns text unchanged and records that the message must say to
+// clamp it, since make and slices.Grow panic on a negative size.
+func (p *placement) clampForMessage(text string) string {
+	if p.canClamp() {
+		return "max(" + text + ", 0)"
+	}
+	p.unclamped = true
+	return text
+}
+
+// canClamp reports whether the builtin max can clamp a count at the
+// placement: the file's Go version has it and no declaration hides it.
+func (p *placement) canClamp() bool {
+	return p.universal("max") && p.goAtLeast("go1.21")
 }
 
 // placement is where a suggested fix evaluates the size expression.
@@ -135,6 +157,12 @@ type placement struct {
 	pos   token.Pos
 	scope *types.Scope
 	v     *types.Var // the variable being filled, which the size must not use
+
+	// forMessage says the size is written for a message's remedy: as
+	// text to read, not checked to evaluate at pos, but clamped at zero
+	// as a fix would clamp it. unclamped records that a count that may
+	// be negative could not be clamped in the file's Go version.
+	forMessage, unclamped bool
 }
 
 func newPlacement(pass *analysis.Pass, file *ast.File, pos token.Pos, v *types.Var) *placement {

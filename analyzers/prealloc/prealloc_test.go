@@ -2,6 +2,7 @@ package prealloc_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -43,4 +44,21 @@ func setFlag(t *testing.T, name, value string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Value.Set(old) })
+}
+
+// TestOldGoVersion runs prealloc on a module whose go version predates
+// slices.Grow and max: the messages suggest neither, and the fixes that
+// would need them are withheld.
+func TestOldGoVersion(t *testing.T) {
+	for _, r := range analysistest.Run(t, filepath.Join(analysistest.TestData(), "go1.20"), prealloc.Analyzer, "./...") {
+		for _, d := range r.Diagnostics {
+			for _, fix := range d.SuggestedFixes {
+				for _, e := range fix.TextEdits {
+					if text := string(e.NewText); strings.Contains(text, "max(") || strings.Contains(text, "slices.") {
+						t.Errorf("%s: fix writes %q, which go 1.20 lacks", r.Pass.Fset.Position(d.Pos), text)
+					}
+				}
+			}
+		}
+	}
 }

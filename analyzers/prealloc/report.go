@@ -53,12 +53,22 @@ func reportCandidate(pass *analysis.Pass, r *report.Reporter, c candidate) {
 	if fix, ok := f.fix(); ok {
 		fixes = append(fixes, fix)
 	}
-	r.InLoop(node, c.loop, message(pass, file, v, d, c, sizeText), fixes...)
+	at := newPlacement(pass, file, loopStmt.Pos(), v)
+	at.forMessage = true
+	r.InLoop(node, c.loop, message(pass, file, v, d, c, sizeText, at), fixes...)
 }
 
-// message says what grows, where, what it costs and what to do.
-func message(pass *analysis.Pass, file *ast.File, v *types.Var, d decl, c candidate, sizeText string) string {
+// message says what grows, where, what it costs and what to do. The
+// remedy is written for the file's Go version, at, before the loop:
+// slices.Grow and max only where the version has them, and a count
+// that may be negative clamped at zero, as make and slices.Grow panic
+// on a negative size.
+func message(pass *analysis.Pass, file *ast.File, v *types.Var, d decl, c candidate, sizeText string, at *placement) string {
 	typ := types.TypeString(v.Type(), qualifier(pass.Pkg, file))
+	remedySize, ok := renderSize(c.total.size, at)
+	if !ok {
+		remedySize = sizeText
+	}
 	var b strings.Builder
 	b.WriteString(v.Name())
 	if c.isMap {
@@ -75,13 +85,16 @@ func message(pass *analysis.Pass, file *ast.File, v *types.Var, d decl, c candid
 	}
 	switch {
 	case c.isMap:
-		b.WriteString("create it with make(" + typ + ", " + sizeText + ")")
+		b.WriteString("create it with make(" + typ + ", " + remedySize + ")")
 	case d.origin == emptySlice:
-		b.WriteString("create it with make(" + typ + ", 0, " + sizeText + ")")
-	case c.nilSafe():
-		b.WriteString("reserve the capacity first with " + v.Name() + " = slices.Grow(" + v.Name() + ", " + sizeText + ")")
+		b.WriteString("create it with make(" + typ + ", 0, " + remedySize + ")")
+	case c.nilSafe() && at.goAtLeast("go1.21"):
+		b.WriteString("reserve the capacity first with " + v.Name() + " = slices.Grow(" + v.Name() + ", " + remedySize + ")")
 	default:
-		b.WriteString("create it with make(" + typ + ", 0, " + sizeText + ") if an empty result need not be nil")
+		b.WriteString("create it with make(" + typ + ", 0, " + remedySize + ") if an empty result need not be nil")
+	}
+	if at.unclamped {
+		b.WriteString(", first clamping a negative count at 0 (make panics on it)")
 	}
 	if calls := impure(pass.TypesInfo, c.total.size); len(calls) > 0 {
 		b.WriteString(", evaluating " + strings.Join(calls, " and ") + " once, before the loop")

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"go/version"
 	"slices"
 	"strconv"
 
@@ -36,7 +35,7 @@ import (
 // them.
 func deleteFuncFix(pass *analysis.Pass, file *ast.File, path []ast.Node, l *loops.Loop, call *ast.CallExpr) (analysis.SuggestedFix, bool) {
 	fs, ok := l.Stmt.(*ast.ForStmt)
-	if !ok || labelled(path, fs) || !goAtLeast(pass, file, "go1.21") {
+	if !ok || labelled(path, fs) || !source.GoAtLeast(pass, file, "go1.21") {
 		return analysis.SuggestedFix{}, false
 	}
 	info := pass.TypesInfo
@@ -109,15 +108,6 @@ func labelled(path []ast.Node, fs *ast.ForStmt) bool {
 		}
 	}
 	return true // fs not on the path: leave it alone
-}
-
-// goAtLeast reports whether the file's Go version is at least v.
-func goAtLeast(pass *analysis.Pass, file *ast.File, v string) bool {
-	fv := pass.TypesInfo.FileVersions[file]
-	if fv == "" {
-		fv = pass.Pkg.GoVersion()
-	}
-	return fv == "" || version.Compare(fv, v) >= 0
 }
 
 // countedOver matches "for i := 0; i < len(s); i++" (forward) and

@@ -180,20 +180,30 @@ func reportEdit(pass *analysis.Pass, r *report.Reporter, e edit, k kind, l *loop
 			fixes = append(fixes, fix)
 		}
 	}
-	r.InLoop(call, l, message(k, e, name, call, l), fixes...)
+	r.InLoop(call, l, message(k, e, name, call, l, source.GoAtLeast(pass, file, "go1.21")), fixes...)
 }
 
-// message says what moves, what it costs and what to do instead.
-func message(k kind, e edit, name string, call *ast.CallExpr, l *loops.Loop) string {
+// message says what moves, what it costs and what to do instead,
+// naming functions of the slices package only where the file's Go
+// version has it (hasSlices, Go 1.21 and later).
+func message(k kind, e edit, name string, call *ast.CallExpr, l *loops.Loop, hasSlices bool) string {
 	const cost = " (O(n) per iteration, O(n²) in all); "
 	loop := l.Describe()
+	// with names a slices function after a remedy, or nothing where
+	// the file's Go version lacks the package.
+	with := func(remedy, fn string) string {
+		if hasSlices {
+			return remedy + fn
+		}
+		return remedy
+	}
 	switch k {
 	case prepend:
 		return name + " is prepended to on every iteration of " + loop + ", moving every element of " + name + " each time" + cost +
-			"append at the end and reverse once after the loop (slices.Reverse), or keep a deque (container/list)"
+			with("append at the end and reverse once after the loop", " (slices.Reverse)") + ", or keep a deque (container/list)"
 	case insertFixed:
 		return name + " gets elements inserted at a fixed index on every iteration of " + loop + ", moving every later element each time" + cost +
-			"collect the new elements and insert them with one slices.Insert after the loop"
+			with("collect the new elements and insert them", " with one slices.Insert") + " after the loop"
 	case removeFront:
 		what, reslice := "its first element", name+" = "+name+"[1:]"
 		if n, ok := intConst(e.end); !ok || n != 1 {
@@ -206,10 +216,13 @@ func message(k kind, e edit, name string, call *ast.CallExpr, l *loops.Loop) str
 			"build the result in a new slice in one pass"
 	case removeFixed:
 		return name + " has elements removed at a fixed index on every iteration of " + loop + ", moving every later element each time" + cost +
-			"mark what to remove and filter once after the loop with slices.DeleteFunc"
+			with("mark what to remove and filter once after the loop", " with slices.DeleteFunc")
 	}
-	msg := "deleting from " + name + " inside " + loop + " moves every later element of " + name + " on each deletion" + cost +
-		"filter in place with slices.DeleteFunc"
+	filter := "filter in place, copying each element kept to the next free index and truncating once"
+	if hasSlices {
+		filter = "filter in place with slices.DeleteFunc"
+	}
+	msg := "deleting from " + name + " inside " + loop + " moves every later element of " + name + " on each deletion" + cost + filter
 	if rs, ok := l.Stmt.(*ast.RangeStmt); ok && (types.ExprString(rs.X) == name || types.ExprString(rs.X) == "len("+name+")") {
 		msg += " (ranging over " + name + " while deleting from it also skips the element after each one deleted)"
 	}

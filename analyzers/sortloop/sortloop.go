@@ -362,12 +362,17 @@ func (c *checker) report(r *report.Reporter, sc sortCall, l *loops.Loop, k kind)
 	}
 	what := describe(sc.name, node)
 	name := types.ExprString(node.Args[0])
+	// slices.BinarySearch, where the file's Go version has the package.
+	search := "sort.Search"
+	if file, _ := source.Enclosing(c.pass, node.Pos()); file != nil && source.GoAtLeast(c.pass, file, "go1.21") {
+		search = "slices.BinarySearch"
+	}
 	var msg string
 	switch k {
 	case grows:
 		msg = what + " sorts " + name + " again after it grows on every iteration of " + l.Describe() +
 			": at least a pass over the whole slice each time, quadratic or worse in all; " +
-			"insert each element at the position slices.BinarySearch gives, keep a heap (container/heap), or sort once after the loop"
+			"insert each element at the position " + search + " gives, keep a heap (container/heap), or sort once after the loop"
 	case same:
 		msg = what + " sorts the same " + name + " on every iteration of " + l.Describe() +
 			": after the first, each sort changes nothing yet costs at least a pass over the whole slice; sort it once before the loop"

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/mod/semver"
 
 	"github.com/perfvet/perfvet/analyzers"
+	"github.com/perfvet/perfvet/cmd/golangci"
 )
 
 // The end-to-end test builds golangci-lint with the perfvet plugin
@@ -64,6 +65,101 @@ func TestGolangciLint(t *testing.T) {
 	t.Run("disable", func(t *testing.T) { testDisable(t, lint, cases) })
 	t.Run("unknown setting", func(t *testing.T) { testUnknownSetting(t, lint) })
 	t.Run("fix", func(t *testing.T) { testFix(t, lint) })
+	t.Run("rule ids", func(t *testing.T) { testRuleIDs(t, lint, cases) })
+}
+
+// testRuleIDs runs the per-analyzer linters (perfvet-concatloop, ...)
+// instead of perfvet, on a copy of the fixture whose //nolint
+// directives name them, and checks that they report the same findings,
+// each under its analyzer's own linter in the JSON and as its own rule
+// id in the SARIF; that options set in the perfvet settings block
+// apply though perfvet itself is not enabled; and that selecting
+// hoistfield's linter turns its reports on without a profile.
+func testRuleIDs(t *testing.T, lint linter, cases []finding) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(fixtureDir)); err != nil {
+		t.Fatalf("copying the fixture: %v", err)
+	}
+	var rules []string
+	for _, info := range analyzers.All {
+		rules = append(rules, golangci.RulePrefix+info.Analyzer.Name)
+	}
+	nolint := "//nolint:" + strings.Join(rules, ",")
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(path, bytes.ReplaceAll(src, []byte("//nolint:perfvet "), []byte(nolint+" ")), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var config strings.Builder
+	config.WriteString("version: \"2\"\nrun:\n  relative-path-mode: gomod\nlinters:\n  default: none\n  enable:\n")
+	for _, rule := range rules {
+		fmt.Fprintf(&config, "    - %s\n", rule)
+	}
+	config.WriteString("  settings:\n    custom:\n      perfvet:\n        type: module\n        settings:\n          options:\n            tripcount:\n              cold: 4\n")
+	for _, rule := range rules {
+		fmt.Fprintf(&config, "      %s:\n        type: module\n", rule)
+	}
+	config.WriteString("issues:\n  max-issues-per-linter: 0\n  max-same-issues: 0\n")
+	configPath := filepath.Join(t.TempDir(), ".golangci.yml")
+	sarifPath := filepath.Join(t.TempDir(), "perfvet.sarif")
+	if err := os.WriteFile(configPath, []byte(config.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := lint.run(t, dir, "--config", configPath, "--output.sarif.path="+sarifPath)
+	if r.code != exitIssues {
+		t.Fatalf("want exit status %d (issues found), got %s", exitIssues, r)
+	}
+	compare(t, r.findings, registered(cases, ""))
+	for i, f := range r.findings {
+		if want := golangci.RulePrefix + f.analyzer; r.linters[i] != want {
+			t.Errorf("%s: reported by linter %s, want %s", f, r.linters[i], want)
+		}
+	}
+	doc, err := os.ReadFile(sarifPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sarif struct {
+		Runs []struct {
+			Results []struct {
+				RuleID string `json:"ruleId"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(doc, &sarif); err != nil {
+		t.Fatalf("decoding golangci-lint's SARIF: %v\n%s", err, doc)
+	}
+	ids := make(map[string]bool)
+	for _, run := range sarif.Runs {
+		for _, res := range run.Results {
+			ids[res.RuleID] = true
+		}
+	}
+	for _, f := range registered(cases, "") {
+		if !ids[golangci.RulePrefix+f.analyzer] {
+			t.Errorf("no SARIF result with rule id %s%s (rule ids: %v)", golangci.RulePrefix, f.analyzer, ids)
+		}
+	}
+	if len(ids) != len(findingAnalyzers(registered(cases, ""))) {
+		t.Errorf("SARIF rule ids %v, want one per analyzer with a case", ids)
+	}
+}
+
+// findingAnalyzers returns the set of analyzers of fs.
+func findingAnalyzers(fs []finding) map[string]bool {
+	set := make(map[string]bool)
+	for _, f := range fs {
+		set[f.analyzer] = true
+	}
+	return set
 }
 
 // testFindings checks that every analyzer in the registry has a case in
@@ -85,6 +181,11 @@ func testFindings(t *testing.T, lint linter, cases []finding) {
 		t.Fatalf("want exit status %d (issues found), got %s", exitIssues, r)
 	}
 	compare(t, r.findings, registered(cases, ""))
+	for i, f := range r.findings {
+		if r.linters[i] != golangci.Name {
+			t.Errorf("%s: reported by linter %s, want %s", f, r.linters[i], golangci.Name)
+		}
+	}
 	reported := make(map[finding]bool, len(r.findings))
 	for _, f := range r.findings {
 		reported[finding{file: f.file, line: f.line}] = true
@@ -210,6 +311,7 @@ type linter struct {
 // result is what one golangci-lint run reported.
 type result struct {
 	findings []finding
+	linters  []string // the linter that reported each finding
 	stdout   string
 	stderr   string
 	code     int
@@ -240,18 +342,19 @@ func (l linter) run(t *testing.T, dir string, args ...string) result {
 	if r.code == exitFailure {
 		return r
 	}
-	findings, err := decodeReport(stdout.Bytes())
+	findings, linters, err := decodeReport(stdout.Bytes())
 	if err != nil {
 		t.Fatalf("%v\n%s", err, r)
 	}
-	r.findings = findings
+	r.findings, r.linters = findings, linters
 	return r
 }
 
-// decodeReport returns the findings in golangci-lint's JSON report.
-// Every issue must come from perfvet, the only linter the fixture
+// decodeReport returns the findings in golangci-lint's JSON report and
+// the linter that reported each. Every issue must come from perfvet or
+// one of its per-analyzer linters, the only linters the fixture
 // enables; golangci-lint prefixes each message with its analyzer's name.
-func decodeReport(out []byte) ([]finding, error) {
+func decodeReport(out []byte) ([]finding, []string, error) {
 	var report struct {
 		Issues []struct {
 			FromLinter string
@@ -263,17 +366,19 @@ func decodeReport(out []byte) ([]finding, error) {
 		}
 	}
 	if err := json.NewDecoder(bytes.NewReader(out)).Decode(&report); err != nil {
-		return nil, fmt.Errorf("decoding golangci-lint's JSON report: %w", err)
+		return nil, nil, fmt.Errorf("decoding golangci-lint's JSON report: %w", err)
 	}
 	var fs []finding
+	var linters []string
 	for _, issue := range report.Issues {
 		analyzer, _, ok := strings.Cut(issue.Text, ": ")
-		if issue.FromLinter != "perfvet" || !ok {
-			return nil, fmt.Errorf("issue %q from %s: want perfvet issues of the form \"analyzer: message\"", issue.Text, issue.FromLinter)
+		if !ok || (issue.FromLinter != golangci.Name && !strings.HasPrefix(issue.FromLinter, golangci.RulePrefix)) {
+			return nil, nil, fmt.Errorf("issue %q from %s: want perfvet issues of the form \"analyzer: message\"", issue.Text, issue.FromLinter)
 		}
 		fs = append(fs, finding{filepath.ToSlash(issue.Pos.Filename), issue.Pos.Line, analyzer})
+		linters = append(linters, issue.FromLinter)
 	}
-	return fs, nil
+	return fs, linters, nil
 }
 
 // compare fails the test unless got and want hold the same findings.

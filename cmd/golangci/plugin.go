@@ -28,6 +28,8 @@ import (
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/perfvet/perfvet/internal/thresholds"
 )
 
 // Name is the linter name under which golangci-lint reports perfvet's
@@ -39,7 +41,9 @@ const Name = "perfvet"
 const settingsKey = "linters.settings.custom." + Name + ".settings"
 
 func init() {
+	thresholds.Guard(configurable())
 	register.Plugin(Name, New)
+	registerRules()
 }
 
 // plugin is perfvet configured for one golangci-lint run.

@@ -56,18 +56,26 @@ func (s Settings) Apply() ([]*analysis.Analyzer, error) {
 
 // optIn turns on reports without a profile for the analyzers whose
 // evidence rule makes them opt-in (those with a static option, such as
-// hoistfield) when Enable names them, unless Options sets it.
+// hoistfield) when Enable names them, or when their own linter
+// (perfvet-hoistfield) was built, unless Options sets it.
 func (s Settings) optIn() error {
-	for _, name := range s.Enable {
-		a := findAnalyzer(analyzers.Analyzers(), name)
+	optIns.Lock()
+	defer optIns.Unlock()
+	clear(optIns.explicit)
+	enabled := nameSet(s.Enable)
+	for _, a := range analyzers.Analyzers() {
 		if a.Flags.Lookup("static") == nil {
 			continue
 		}
-		if _, set := s.Options[name]["static"]; set {
+		if _, set := s.Options[a.Name]["static"]; set {
+			optIns.explicit[a.Name] = true
+			continue
+		}
+		if !enabled[a.Name] && !optIns.selected[a.Name] {
 			continue
 		}
 		if err := a.Flags.Set("static", "true"); err != nil {
-			return fmt.Errorf("enable: %s: %w", name, err)
+			return fmt.Errorf("enable: %s: %w", a.Name, err)
 		}
 	}
 	return nil

@@ -179,6 +179,7 @@ func TestRejected(t *testing.T) {
 		{"options of unknown analyzer", map[string]any{"options": map[string]any{"nosuch": map[string]any{}}}, `options: unknown analyzer "nosuch" (options exist for `},
 		{"unknown option", map[string]any{"options": map[string]any{"tripcount": map[string]any{"clod": 4}}}, `options.tripcount: unknown option "clod" (tripcount has cold)`},
 		{"invalid value", map[string]any{"options": map[string]any{"tripcount": map[string]any{"cold": "many"}}}, `options.tripcount: cold: invalid value "many"`},
+		{"negative threshold", map[string]any{"options": map[string]any{"membership": map[string]any{"small": -2}}}, `options.membership: small: invalid value "-2": want a number of at least 0`},
 		{"list value", map[string]any{"options": map[string]any{"tripcount": map[string]any{"cold": []any{4}}}}, "options.tripcount: cold: want a boolean, number or string, got a list"},
 		{"options not a mapping", map[string]any{"options": map[string]any{"tripcount": 4}}, "cannot unmarshal number"},
 	} {

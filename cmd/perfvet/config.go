@@ -162,8 +162,18 @@ func (c *config) args(userArgs []string, all []*analysis.Analyzer) ([]string, er
 	for name, opts := range c.file.Options {
 		for opt, v := range opts {
 			flagName := name + "." + opt
-			if flag.Lookup(flagName) == nil && !analyzerHasFlag(byName[name], opt) {
+			f := flag.Lookup(flagName)
+			if f == nil && analyzerHasFlag(byName[name], opt) {
+				f = byName[name].Flags.Lookup(opt)
+			}
+			if f == nil {
 				return nil, fmt.Errorf("%s: options: unknown option %s", c.path, flagName)
+			}
+			// Checked here, where the error can name the file; this
+			// process only supervises, so setting the value changes
+			// nothing the analysis sees.
+			if err := f.Value.Set(fmt.Sprint(v)); err != nil {
+				return nil, fmt.Errorf("%s: options: %s: invalid value %v: %v", c.path, flagName, v, err)
 			}
 			out = append(out, "-"+flagName+"="+fmt.Sprint(v))
 		}

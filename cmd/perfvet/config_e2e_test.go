@@ -52,10 +52,12 @@ func TestConfigExcludes(t *testing.T) {
 
 func TestBadConfigFailsInOneLine(t *testing.T) {
 	for text, want := range map[string]string{
-		"disabel: [fanout]\n":                   "field disabel not found",
-		"enable: [concatlop]\n":                 `unknown analyzer "concatlop"`,
-		"options:\n  tripcount:\n    clod: 2\n": "unknown option tripcount.clod",
-		"enable: [\n":                           "yaml",
+		"disabel: [fanout]\n":                        "field disabel not found",
+		"enable: [concatlop]\n":                      `unknown analyzer "concatlop"`,
+		"options:\n  tripcount:\n    clod: 2\n":      "unknown option tripcount.clod",
+		"options:\n  tripcount:\n    cold: -2\n":     "options: tripcount.cold: invalid value -2: want a number of at least 0",
+		"options:\n  membership:\n    small: many\n": "options: membership.small: invalid value many",
+		"enable: [\n":                                "yaml",
 	} {
 		dir := withConfig(t, text)
 		r := perfvet(t, dir, "./concat")

@@ -223,7 +223,7 @@ func (s *server) initialize(p initializeParams) (initializeResult, error) {
 // moduleVersion is perfvet's module version as the build recorded it.
 func moduleVersion() string {
 	if info, ok := debug.ReadBuildInfo(); ok {
-		return info.Main.Version
+		return versionOf(info)
 	}
 	return ""
 }

@@ -6,7 +6,7 @@
 //	perfvet [flags] [packages]                 # standalone; ./... by default
 //	go vet -vettool=$(which perfvet) [packages]
 //	go fix -fixtool=$(which perfvet) [packages]
-//	perfvet help [analyzer]
+//	perfvet help [analyzer or pass]            # perfvet help tripcount
 //	perfvet lsp                                # language server for editors, beside gopls
 //	perfvet -version
 //
@@ -25,12 +25,16 @@ import (
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/perfvet/perfvet/analyzers"
+	"github.com/perfvet/perfvet/internal/thresholds"
 	"github.com/perfvet/perfvet/passes/irbuild"
 )
 
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("perfvet: ")
+	// Before any front end sets an option: the command line, the
+	// configuration file and the language server's settings.
+	thresholds.Guard(append(analyzers.Analyzers(), analyzers.Passes()...))
 
 	if isVersionRequest(os.Args[1:]) {
 		printVersion(os.Stdout)
@@ -39,6 +43,7 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "lsp" {
 		os.Exit(runLSP(os.Args[2:], analyzers.Analyzers()))
 	}
+	installUsage()
 	registerPassFlags(flag.CommandLine)
 	registerEvidenceFlags(flag.CommandLine)
 	if !isVetProtocol(os.Args[1:]) {
@@ -48,6 +53,9 @@ func main() {
 	all := withNames(analyzers.Analyzers())
 	if !isChild() && isSummaryHelp(os.Args[1:], all) {
 		os.Exit(printHelp())
+	}
+	if isTopicHelp(os.Args[1:], all) {
+		os.Exit(printTopicHelp(os.Args[1:], all))
 	}
 	os.Args = append(os.Args[:1], withDefaultPattern(os.Args[1:], all)...)
 	if _, _, ok := standalonePatterns(os.Args[1:], all); ok && !isChild() {

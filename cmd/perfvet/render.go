@@ -29,9 +29,9 @@ type report struct {
 
 // renderText writes findings as the driver's text output does, one line
 // per finding ending with the analyzer's name, each followed by its
-// related positions and, with -c, by the source around it. When a
-// profile gave findings a share, the highest share comes first and a
-// summary line ends the output.
+// related positions and, with -c, by the source around it: in file and
+// position order or, when a profile gave findings a share, the highest
+// share first.
 func renderText(w io.Writer, r report, contextLines int) {
 	for _, e := range r.errs {
 		fmt.Fprintf(w, "%s: %s\n", e.Analyzer, e.Error)
@@ -47,9 +47,6 @@ func renderText(w io.Writer, r report, contextLines int) {
 		for _, rel := range f.Related {
 			printPlain(w, r.src, rel.Posn, rel.End, "\t"+rel.Message, contextLines)
 		}
-	}
-	if anyShare {
-		io.WriteString(w, summary(findings))
 	}
 }
 
@@ -90,11 +87,22 @@ func compareShare(a, b finding) int {
 	return 0
 }
 
-// summary is the last line of profile-ordered output: how many findings
-// there are and the CPU time of the code they are in. Findings of one
-// loop share a share; distinct loops are added, so overlapping (nested)
-// loops make the total an upper bound.
+// summary is the line that ends a run's output on standard error when
+// it reported findings: how many, and, when a profile gave them a
+// share, the CPU time of the code they are in.
 func summary(findings []finding) string {
+	if slices.ContainsFunc(findings, func(f finding) bool { return f.Share != nil }) {
+		return shareSummary(findings)
+	}
+	n := len(findings)
+	return fmt.Sprintf("perfvet: %d %s\n", n, plural(n, "finding"))
+}
+
+// shareSummary is the summary of profile-ordered output: how many
+// findings there are and the CPU time of the code they are in. Findings
+// of one loop share a share; distinct loops are added, so overlapping
+// (nested) loops make the total an upper bound.
+func shareSummary(findings []finding) string {
 	seen := make(map[string]bool)
 	var n int
 	var total float64

@@ -21,7 +21,7 @@ const (
 // usageError reports a bad command line in one line, with the status of
 // the flag package's errors.
 func usageError(err error) {
-	log.Print(err)
+	log.Printf("%v; %s", err, usageHint)
 	os.Exit(exitUsage)
 }
 
@@ -133,19 +133,24 @@ func (r report) withoutKnown(base *baseline, rev string) (report, error) {
 
 // render writes r in the format of opts: text on standard error, as
 // the driver prints it, the other formats on standard output for tools
-// to read.
+// to read; then, if there are findings, a summary line on standard
+// error, in every format, so that a log says what a run found.
 func (r report) render(opts outputOptions, all []*analysis.Analyzer) error {
+	var err error
 	switch opts.format {
 	case formatJSON:
-		return renderJSON(os.Stdout, r)
+		err = renderJSON(os.Stdout, r)
 	case formatSARIF:
-		return renderSARIF(os.Stdout, r, all)
+		err = renderSARIF(os.Stdout, r, all)
 	case formatGitHub:
 		renderGitHub(os.Stdout, r)
 	default:
 		renderText(os.Stderr, r, opts.contextLines)
 	}
-	return nil
+	if err == nil && len(r.findings) > 0 {
+		os.Stderr.WriteString(summary(r.findings))
+	}
+	return err
 }
 
 // reportUnfixed says in one line how many of findings, found after

@@ -23,7 +23,22 @@ func printVersion(w io.Writer) {
 		fmt.Fprintln(w, "perfvet (version unknown: built without module support)")
 		return
 	}
-	fmt.Fprintf(w, "perfvet %s%s %s\n", info.Main.Version, revision(info), info.GoVersion)
+	fmt.Fprintf(w, "perfvet %s%s %s\n", versionOf(info), revision(info), info.GoVersion)
+}
+
+// releaseVersion is the version a release build sets with
+// -ldflags=-X=main.releaseVersion=v1.2.3 (see .goreleaser.yaml), for
+// when the go command stamps none: it does not recognise every checkout
+// as a repository (a git worktree, whose .git is a file).
+var releaseVersion string
+
+// versionOf returns the main module's version as the go command
+// stamped it, or, where it stamped none, the release build's.
+func versionOf(info *debug.BuildInfo) string {
+	if v := info.Main.Version; releaseVersion == "" || (v != "" && v != "(devel)") {
+		return v
+	}
+	return releaseVersion
 }
 
 // revision returns " (revision 0123abcdef12[, modified])" from the VCS

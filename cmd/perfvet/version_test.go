@@ -25,6 +25,22 @@ func TestRevision(t *testing.T) {
 	}
 }
 
+func TestModuleVersion(t *testing.T) {
+	defer func(v string) { releaseVersion = v }(releaseVersion)
+	for _, c := range []struct{ stamped, release, want string }{
+		{"v1.2.3", "", "v1.2.3"},
+		{"(devel)", "", "(devel)"},
+		{"(devel)", "v1.2.4", "v1.2.4"},
+		{"", "v1.2.4", "v1.2.4"},
+		{"v1.2.3", "v9.9.9", "v1.2.3"}, // the go command's stamp wins
+	} {
+		releaseVersion = c.release
+		if got := versionOf(&debug.BuildInfo{Main: debug.Module{Version: c.stamped}}); got != c.want {
+			t.Errorf("stamped %q, release %q: version %q, want %q", c.stamped, c.release, got, c.want)
+		}
+	}
+}
+
 func TestIsVersionRequest(t *testing.T) {
 	for args, want := range map[string]bool{
 		"-version": true, "--version": true, "-V=full": false, "-version ./...": false, "": false,

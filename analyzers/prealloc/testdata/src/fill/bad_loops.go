@@ -5,7 +5,7 @@ import "strings"
 func counted(n int) []int {
 	var sq []int
 	for i := 0; i < n; i++ {
-		sq = append(sq, i*i) // want `sq grows by append in the for loop without capacity.*sq = slices.Grow\(sq, n\)`
+		sq = append(sq, i*i) // want `sq grows by append in the for loop without capacity.*sq = slices.Grow\(sq, max\(n, 0\)\)`
 	}
 	return sq
 }
@@ -29,7 +29,7 @@ func unsignedBound(n uint) []uint {
 func rangeInt(n int64) []int64 {
 	out := []int64{}
 	for i := range n {
-		out = append(out, i) // want `out grows by append in the loop over n without capacity.*make\(\[\]int64, 0, n\)`
+		out = append(out, i) // want `out grows by append in the loop over n without capacity.*make\(\[\]int64, 0, max\(n, 0\)\)`
 	}
 	return out
 }
@@ -71,7 +71,7 @@ func gotoLoopInt(n int) []int {
 	i := 0
 loop:
 	if i < n {
-		out = append(out, i) // want `out = slices.Grow\(out, n\)`
+		out = append(out, i) // want `out = slices.Grow\(out, max\(n, 0\)\)`
 		i++
 		goto loop
 	}

@@ -39,7 +39,7 @@ func twoEntries(items []Item) map[string]int {
 func countedMap(n int) map[int]bool {
 	seen := map[int]bool{}
 	for i := 0; i < n; i++ {
-		seen[i*i] = true // want `make\(map\[int\]bool, n\)`
+		seen[i*i] = true // want `make\(map\[int\]bool, max\(n, 0\)\)`
 	}
 	return seen
 }

@@ -27,7 +27,7 @@ func countedInner(rows [][]float64, width int) []float64 {
 	var flat []float64
 	for i := range rows {
 		for j := 0; j < width; j++ {
-			flat = append(flat, rows[i][j]) // want `flat = slices.Grow\(flat, len\(rows\)\*width\)`
+			flat = append(flat, rows[i][j]) // want `flat = slices.Grow\(flat, len\(rows\)\*max\(width, 0\)\)`
 		}
 	}
 	return flat
@@ -47,7 +47,7 @@ func rangeIntInner(rows []string, n int) []string {
 	var out []string
 	for _, r := range rows {
 		for range n {
-			out = append(out, r) // want `out = slices.Grow\(out, len\(rows\)\*n\)`
+			out = append(out, r) // want `out = slices.Grow\(out, len\(rows\)\*max\(n, 0\)\)`
 		}
 	}
 	return out

@@ -42,7 +42,7 @@ func fieldPath(s *Store) []string {
 func fieldBound(s *Store) []int {
 	var out []int
 	for i := 0; i < s.n; i++ {
-		out = append(out, i) // want `out = slices.Grow\(out, s.n\)`
+		out = append(out, i) // want `out = slices.Grow\(out, max\(s.n, 0\)\)`
 	}
 	return out
 }
@@ -50,7 +50,7 @@ func fieldBound(s *Store) []int {
 func boundExpression(xs []int) []int {
 	var out []int
 	for i := 0; i < len(xs)-1; i++ {
-		out = append(out, xs[i+1]-xs[i]) // want `out = slices.Grow\(out, len\(xs\) - 1\)`
+		out = append(out, xs[i+1]-xs[i]) // want `out = slices.Grow\(out, max\(len\(xs\) - 1, 0\)\)`
 	}
 	return out
 }
@@ -85,7 +85,7 @@ func boundChangesBefore(n int) []int {
 	out := []int{}
 	n = n * 2
 	for i := 0; i < n; i++ {
-		out = append(out, i) // want `make\(\[\]int, 0, n\)`
+		out = append(out, i) // want `make\(\[\]int, 0, max\(n, 0\)\)`
 	}
 	return out
 }
@@ -94,7 +94,7 @@ func boundRedeclared(n int) []int {
 	out := []int{}
 	n, m := n+1, 2
 	for i := 0; i < n; i++ {
-		out = append(out, i*m) // want `make\(\[\]int, 0, n\)`
+		out = append(out, i*m) // want `make\(\[\]int, 0, max\(n, 0\)\)`
 	}
 	return out
 }
