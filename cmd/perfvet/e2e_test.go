@@ -430,13 +430,14 @@ func TestGoCommandErrorNamed(t *testing.T) {
 }
 
 func TestBrokenPackagesDoNotStopTheOthers(t *testing.T) {
-	// One line per broken package, even with -json, and the findings of
-	// the package that builds; the status says the run is incomplete.
+	// One line per broken package, even with -json, then the summary of
+	// the findings of the package that builds; the status says the run
+	// is incomplete.
 	r := perfvet(t, brokenModule, "-json", "./...")
 	wantCode(t, r, exitFailure)
 	lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
-	if len(lines) != 3 {
-		t.Fatalf("want one line for each of the three broken packages, got %s", r)
+	if len(lines) != 4 || lines[3] != "perfvet: 1 finding" {
+		t.Fatalf("want one line for each of the three broken packages and the summary, got %s", r)
 	}
 	for _, want := range []string{"syntax/syntax.go:6:1: syntax error", `typeerr/typeerr.go:6:9: cannot use "one"`, "no required module provides package example.com/absent/dep"} {
 		if !strings.Contains(r.stderr, want) {
