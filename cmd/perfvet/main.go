@@ -10,10 +10,12 @@
 //	perfvet lsp                                # language server for editors, beside gopls
 //	perfvet -version
 //
-// Standalone, perfvet runs the analysis in a child process and, only if
-// it fails, loads the packages again to report each broken package in
-// one line rather than as a cascade of errors. See docs/usage.md for the
-// flags, the suppression directive and the exit codes.
+// Standalone, perfvet runs the analysis in a child process, which
+// analyses each package on its own through a result cache
+// (internal/driver) and explains each broken package in one line; the
+// parent renders the findings in the format asked for. See
+// docs/usage.md for the flags, the cache, the suppression directive and
+// the exit codes.
 package main
 
 import (
