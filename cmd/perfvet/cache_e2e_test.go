@@ -1,10 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -164,5 +166,49 @@ func TestWorkspace(t *testing.T) {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("want a finding at %s, got %s", want, r)
 		}
+	}
+}
+
+func TestCorruptCacheEntryIsRewritten(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	writeFiles(t, dir, cacheModule)
+	env := []string{"GOWORK=off", cacheEnv + "=" + cache}
+	first := runEnv(t, dir, env, perfvetBin, "./...")
+	wantCode(t, first, exitFindings)
+	entries := cacheEntries(t, cache)
+	for p := range entries {
+		if err := os.WriteFile(p, []byte("{not json"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	second := runEnv(t, dir, env, perfvetBin, "./...")
+	if second.stderr != first.stderr || second.code != first.code {
+		t.Errorf("a run over corrupt entries differs from the first:\nfirst: %s\nsecond: %s", first, second)
+	}
+	for p := range entries {
+		data, err := os.ReadFile(p)
+		if err != nil || !json.Valid(data) {
+			t.Errorf("entry %s was not rewritten: %q, %v", p, data, err)
+		}
+	}
+}
+
+func TestConcurrentRunsShareACache(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	writeFiles(t, dir, cacheModule)
+	env := []string{"GOWORK=off", cacheEnv + "=" + cache}
+	results := make([]result, 4)
+	var wg sync.WaitGroup
+	for i := range results {
+		wg.Go(func() { results[i] = runEnv(t, dir, env, perfvetBin, "./...") })
+	}
+	wg.Wait()
+	for i, r := range results {
+		if r.code != exitFindings || r.stderr != results[0].stderr {
+			t.Errorf("run %d of four at once: %s\nfirst: %s", i, r, results[0])
+		}
+	}
+	if n := len(cacheEntries(t, cache)); n != 3 {
+		t.Errorf("want 3 entries (no temporary file left), got %d", n)
 	}
 }
