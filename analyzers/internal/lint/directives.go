@@ -53,7 +53,7 @@ func Directives(infos []meta.Info) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     DirectivesName,
 		Doc:      directivesDoc,
-		URL:      "https://github.com/perfvet/perfvet/blob/main/docs/usage.md#suppressing-a-finding",
+		URL:      meta.URL(DirectivesName),
 		Requires: append(slices.Clone(shared), judges...),
 		Run: func(pass *analysis.Pass) (any, error) {
 			runs := make([]run, len(judges))
