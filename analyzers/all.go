@@ -1,4 +1,3 @@
-// Package analyzers is the registry of perfvet's analyzers.
 package analyzers
 
 import (

@@ -56,14 +56,24 @@ func Directives(infos []meta.Info) *analysis.Analyzer {
 		URL:      meta.URL(DirectivesName),
 		Requires: append(slices.Clone(shared), judges...),
 		Run: func(pass *analysis.Pass) (any, error) {
-			runs := make([]run, len(judges))
-			for i, a := range judges {
-				runs[i] = run{a.Name, pass.ResultOf[a].(*Outcome)}
-			}
-			judge(pass, runs)
+			judge(pass, outcomes(pass))
 			return nil, nil
 		},
 	}
+}
+
+// outcomes returns the outcomes of the analyzers pass's analyzer
+// requires. It reads them through pass.Analyzer, not the analyzers
+// Directives was given: a front end runs copies of the analyzers that
+// require each other's copies (see analyzers.Wrap).
+func outcomes(pass *analysis.Pass) []run {
+	var runs []run
+	for _, a := range pass.Analyzer.Requires {
+		if o, ok := pass.ResultOf[a].(*Outcome); ok {
+			runs = append(runs, run{a.Name, o})
+		}
+	}
+	return runs
 }
 
 // Alone returns a copy of a, an analyzer Define made, that also reports
