@@ -54,6 +54,18 @@ func Analyzers() []*analysis.Analyzer {
 	return append(as, Directives)
 }
 
+// Select says which analyzers of Analyzers run, for a front end that
+// chooses them itself rather than by the drivers' -NAME flags: the
+// others, which Directives still requires, then do nothing, and their
+// directives are not judged.
+func Select(as []*analysis.Analyzer) {
+	names := make([]string, len(as))
+	for i, a := range as {
+		names[i] = a.Name
+	}
+	lint.Select(names)
+}
+
 // Passes returns the shared passes whose flags the perfvet command
 // exposes at top level (-tripcount.cold, ...): the driver only registers
 // flags of the analyzers it is given, not of their prerequisites.

@@ -3,6 +3,7 @@ package lint
 import (
 	"flag"
 	"strconv"
+	"sync/atomic"
 )
 
 // commandLine is the flag set on which the x/tools drivers (multichecker
@@ -10,14 +11,31 @@ import (
 // flag per analyzer they are given.
 var commandLine = flag.CommandLine
 
-// selected reports whether the driver's command line keeps the analyzer
-// called name in this run, by the rule the drivers apply to their
-// -NAME flags: if any of them is set true, only those run; otherwise all
-// but those set false. The directives analyzer requires every analyzer,
-// so an analyzer left out still runs as its prerequisite; it then does
-// nothing, and judges no directive. Where no such flag is defined (the
-// golangci-lint plugin, analysistest) every analyzer is selected.
+// chosen holds the names Select was given, if it was called.
+var chosen atomic.Pointer[map[string]bool]
+
+// Select says which analyzers run, for a front end that chooses them
+// itself rather than through the drivers' -NAME flags (the golangci-lint
+// plugin's enable and disable settings). It holds for the process.
+func Select(names []string) {
+	set := make(map[string]bool, len(names))
+	for _, name := range names {
+		set[name] = true
+	}
+	chosen.Store(&set)
+}
+
+// selected reports whether the analyzer called name runs in this run:
+// as Select said, or else by the rule the drivers apply to their -NAME
+// flags: if any of them is set true, only those run; otherwise all but
+// those set false. The directives analyzer requires every analyzer, so
+// an analyzer left out still runs as its prerequisite; it then does
+// nothing, and judges no directive. Where neither applies (analysistest)
+// every analyzer is selected.
 func selected(name string) bool {
+	if set := chosen.Load(); set != nil {
+		return (*set)[name]
+	}
 	values := make(map[string]bool)
 	commandLine.Visit(func(f *flag.Flag) {
 		if isAnalyzerName(f.Name) {

@@ -22,3 +22,14 @@ func TestSelectedBy(t *testing.T) {
 		}
 	}
 }
+
+// TestSelect checks that a front end's own choice overrides the flags.
+func TestSelect(t *testing.T) {
+	t.Cleanup(func() { chosen.Store(nil) })
+	Select([]string{"concatloop", DirectivesName})
+	for name, want := range map[string]bool{"concatloop": true, "sortloop": false, DirectivesName: true} {
+		if got := selected(name); got != want {
+			t.Errorf("after Select, selected(%s) = %v, want %v", name, got, want)
+		}
+	}
+}
