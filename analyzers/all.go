@@ -1,4 +1,3 @@
-// Package analyzers is the registry of perfvet's analyzers.
 package analyzers
 
 import (
@@ -11,6 +10,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/hoistcall"
 	"github.com/perfvet/perfvet/analyzers/hoistfield"
 	"github.com/perfvet/perfvet/analyzers/intermediate"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/membership"
 	"github.com/perfvet/perfvet/analyzers/prealloc"
@@ -18,13 +18,12 @@ import (
 	"github.com/perfvet/perfvet/analyzers/sliceedit"
 	"github.com/perfvet/perfvet/analyzers/sortloop"
 	"github.com/perfvet/perfvet/passes/hotness"
-	"github.com/perfvet/perfvet/passes/suppress"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
 
 // All lists every perfvet analyzer with its metadata, in the order the
 // documentation presents them. Adding an analyzer means adding its line.
-var All = register([]meta.Info{
+var All = []meta.Info{
 	concatloop.Info,
 	prealloc.Info,
 	membership.Info,
@@ -37,23 +36,34 @@ var All = register([]meta.Info{
 	sortloop.Info,
 	intermediate.Info,
 	deferloop.Info,
-})
-
-// register records each analyzer's name for //perfvet:ignore directives.
-func register(infos []meta.Info) []meta.Info {
-	for _, info := range infos {
-		suppress.Register(info.Analyzer.Name)
-	}
-	return infos
 }
 
-// Analyzers returns the analyzers of All.
+// Directives reports the suppression directives of every package that
+// are malformed, lack a reason, name a misspelt analyzer or suppress no
+// finding of the analyzers of All (see lint.Directives). It requires
+// them all, and drivers run it beside them.
+var Directives = lint.Directives(All)
+
+// Analyzers returns the analyzers of All, then Directives: what drivers
+// run.
 func Analyzers() []*analysis.Analyzer {
-	as := make([]*analysis.Analyzer, len(All))
+	as := make([]*analysis.Analyzer, len(All), len(All)+1)
 	for i, info := range All {
 		as[i] = info.Analyzer
 	}
-	return as
+	return append(as, Directives)
+}
+
+// Select says which analyzers of Analyzers run, for a front end that
+// chooses them itself rather than by the drivers' -NAME flags: the
+// others, which Directives still requires, then do nothing, and their
+// directives are not judged.
+func Select(as []*analysis.Analyzer) {
+	names := make([]string, len(as))
+	for i, a := range as {
+		names[i] = a.Name
+	}
+	lint.Select(names)
 }
 
 // Passes returns the shared passes whose flags the perfvet command

@@ -3,11 +3,13 @@ package analyzers_test
 import (
 	"bytes"
 	"flag"
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,6 +43,8 @@ func TestConventions(t *testing.T) {
 			checkDoc(t, a)
 			checkTestdata(t, info)
 			checkCostBenchmark(t, a.Name)
+			checkTags(t, info)
+			checkUsesAPI(t, a.Name)
 		})
 	}
 }
@@ -102,6 +106,84 @@ func checkCostBenchmark(t *testing.T, name string) {
 	}
 	if !bytes.Contains(src, []byte("func Benchmark")) {
 		t.Errorf("%s/cost_test.go has no benchmark", name)
+	}
+}
+
+func checkTags(t *testing.T, info meta.Info) {
+	if len(info.Tags) == 0 {
+		t.Errorf("no tags: declare what the pattern costs (one or more of %v)", meta.Tags)
+	}
+	seen := make(map[meta.Tag]bool)
+	for _, tag := range info.Tags {
+		if !slices.Contains(meta.Tags, tag) || seen[tag] {
+			t.Errorf("tag %q: want each of %v at most once", tag, meta.Tags)
+		}
+		seen[tag] = true
+	}
+}
+
+// checkUsesAPI fails when the analyzer's code goes around the lint API:
+// reads pass.ResultOf (Pass has a typed method per shared result),
+// makes its own reporter (whose directives the directives analyzer
+// would never see), reports through the analysis.Pass (by convention
+// called pass) or declares an analysis.Analyzer itself (lint.Define
+// does, with the shared prerequisites).
+func checkUsesAPI(t *testing.T, name string) {
+	files, err := filepath.Glob(filepath.Join(name, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, file := range files {
+		if strings.HasSuffix(file, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, file, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if what := bypass(n); what != "" {
+				t.Errorf("%s: %s; use the lint API (analyzers/internal/lint)", fset.Position(n.Pos()), what)
+			}
+			return true
+		})
+	}
+}
+
+// bypass says how n goes around the lint API, or "".
+func bypass(n ast.Node) string {
+	switch n := n.(type) {
+	case *ast.SelectorExpr:
+		pkg, _ := n.X.(*ast.Ident)
+		switch {
+		case n.Sel.Name == "ResultOf":
+			return "reads ResultOf"
+		case pkg != nil && pkg.Name == "report" && n.Sel.Name == "New":
+			return "makes its own reporter"
+		case pkg != nil && pkg.Name == "pass" && (n.Sel.Name == "Report" || n.Sel.Name == "Reportf"):
+			return "reports through the analysis.Pass, around suppression and evidence"
+		}
+	case *ast.CompositeLit:
+		if sel, ok := n.Type.(*ast.SelectorExpr); ok && sel.Sel.Name == "Analyzer" {
+			if pkg, ok := sel.X.(*ast.Ident); ok && pkg.Name == "analysis" {
+				return "declares an analysis.Analyzer"
+			}
+		}
+	}
+	return ""
+}
+
+// TestDirectivesJudgeAll checks that the directives analyzer requires
+// every analyzer, whose results tell it which directives were used.
+func TestDirectivesJudgeAll(t *testing.T) {
+	for _, info := range analyzers.All {
+		if !slices.Contains(analyzers.Directives.Requires, info.Analyzer) {
+			t.Errorf("directives does not require %s: its directives would all look unused", info.Analyzer.Name)
+		}
+	}
+	if as := analyzers.Analyzers(); as[len(as)-1] != analyzers.Directives {
+		t.Errorf("Analyzers() does not run the directives analyzer")
 	}
 }
 

@@ -70,6 +70,26 @@ func TestLayering(t *testing.T) {
 	}
 }
 
+// TestAnalyzersDeclaredWithLint checks with go list that every analyzer
+// package imports the lint API, through which it declares itself and
+// reads the shared results (the meta-tests check it reads them no other
+// way).
+func TestAnalyzersDeclaredWithLint(t *testing.T) {
+	n := 0
+	for _, p := range listPackages(t) {
+		if layer(p.ImportPath) != "analyzer" {
+			continue
+		}
+		n++
+		if !slices.Contains(p.Imports, module+"/analyzers/internal/lint") {
+			t.Errorf("%s does not import analyzers/internal/lint: declare the analyzer with lint.Define", p.ImportPath)
+		}
+	}
+	if n == 0 {
+		t.Fatal("go list found no analyzer package")
+	}
+}
+
 func allowed(from, to string) bool { return slices.Contains(mayImport[from], to) }
 
 func isRegistryUser(pkg string) bool {

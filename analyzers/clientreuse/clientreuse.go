@@ -10,31 +10,28 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/internal/repeated"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/analyzers/internal/source"
 	"github.com/perfvet/perfvet/passes/irbuild"
 	"github.com/perfvet/perfvet/passes/irutil"
-	"github.com/perfvet/perfvet/passes/loops"
-	"github.com/perfvet/perfvet/passes/tripcount"
 )
 
 //go:embed doc.go
 var doc string
 
 // Analyzer reports connection-pooling clients built per call or per item.
-var Analyzer = &analysis.Analyzer{
-	Name:     "clientreuse",
-	Doc:      meta.MustExtractDoc(doc, "clientreuse"),
-	URL:      meta.URL("clientreuse"),
-	Requires: report.Requires(loops.Analyzer, tripcount.Analyzer),
-	Run:      run,
-	Flags:    flags(),
-}
+var Analyzer = Info.Analyzer
 
 // Info is the analyzer's registry entry.
-var Info = meta.Info{Analyzer: Analyzer}
+var Info = lint.Define(lint.Analyzer{
+	Name:  "clientreuse",
+	Doc:   doc,
+	Tags:  []lint.Tag{lint.Resources},
+	Flags: flags(),
+	Run:   run,
+})
 
 // Pools is the -pools flag: table entries added to the default ones.
 var Pools poolList
@@ -46,15 +43,15 @@ func flags() flag.FlagSet {
 	return *fs
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	ir := pass.ResultOf[irbuild.Analyzer].(*irbuild.IR)
+func run(p *lint.Pass) (any, error) {
+	pass := p.Pass
+	ir := p.IR()
 	if ir.Pkg == nil {
 		return nil, nil
 	}
-	forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
-	counts := pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts)
-	r := report.New(pass)
-	defer r.Flush()
+	forest := p.Loops()
+	counts := p.Counts()
+	r := p.Reporter()
 
 	t := newTable(Pools.extra)
 	ctors := constructors(ir, t)

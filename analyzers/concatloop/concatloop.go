@@ -10,29 +10,28 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/analyzers/internal/source"
 	"github.com/perfvet/perfvet/passes/invariant"
 	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
-	"github.com/perfvet/perfvet/passes/tripcount"
 )
 
 //go:embed doc.go
 var doc string
 
 // Analyzer reports strings that grow by concatenation across loop iterations.
-var Analyzer = &analysis.Analyzer{
-	Name:     "concatloop",
-	Doc:      meta.MustExtractDoc(doc, "concatloop"),
-	URL:      meta.URL("concatloop"),
-	Requires: report.Requires(loops.Analyzer, tripcount.Analyzer, invariant.Analyzer),
-	Run:      run,
-}
+var Analyzer = Info.Analyzer
 
 // Info is the analyzer's registry entry.
-var Info = meta.Info{Analyzer: Analyzer, Fixes: true}
+var Info = lint.Define(lint.Analyzer{
+	Name:  "concatloop",
+	Doc:   doc,
+	Fixes: true,
+	Tags:  []lint.Tag{lint.Alloc},
+	Run:   run,
+})
 
 // growth is a loop-carried string and the places that extend it.
 type growth struct {
@@ -40,12 +39,12 @@ type growth struct {
 	loop  *loops.Loop
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
-	counts := pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts)
-	oracle := pass.ResultOf[invariant.Analyzer].(*invariant.Oracle)
-	r := report.New(pass)
-	defer r.Flush()
+func run(p *lint.Pass) (any, error) {
+	pass := p.Pass
+	forest := p.Loops()
+	counts := p.Counts()
+	oracle := p.Invariant()
+	r := p.Reporter()
 
 	reported := make(map[ssa.Instruction]bool)
 	fixed := make(map[types.Object]bool)

@@ -8,10 +8,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/analyzers/internal/source"
-	"github.com/perfvet/perfvet/passes/irbuild"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -20,23 +19,23 @@ import (
 var doc string
 
 // Analyzer reports defer statements that run on every iteration of a loop.
-var Analyzer = &analysis.Analyzer{
-	Name:     "deferloop",
-	Doc:      meta.MustExtractDoc(doc, "deferloop"),
-	URL:      meta.URL("deferloop"),
-	Requires: report.Requires(loops.Analyzer, tripcount.Analyzer),
-	Run:      run,
-}
+var Analyzer = Info.Analyzer
 
 // Info is the analyzer's registry entry.
-var Info = meta.Info{Analyzer: Analyzer, Fixes: true}
+var Info = lint.Define(lint.Analyzer{
+	Name:  "deferloop",
+	Doc:   doc,
+	Fixes: true,
+	Tags:  []lint.Tag{lint.Resources},
+	Run:   run,
+})
 
-func run(pass *analysis.Pass) (any, error) {
-	ir := pass.ResultOf[irbuild.Analyzer].(*irbuild.IR)
-	forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
-	counts := pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts)
-	r := report.New(pass)
-	defer r.Flush()
+func run(p *lint.Pass) (any, error) {
+	pass := p.Pass
+	ir := p.IR()
+	forest := p.Loops()
+	counts := p.Counts()
+	r := p.Reporter()
 
 	fixed := make(map[*ast.BlockStmt]bool) // loop bodies already given a fix
 	for _, fn := range ir.Funcs {

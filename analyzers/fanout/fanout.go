@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/analyzers/internal/source"
 	"github.com/perfvet/perfvet/passes/irbuild"
@@ -24,16 +24,15 @@ var doc string
 // Analyzer reports goroutines started once per iteration of a loop whose
 // trip count depends on the data, with nothing bounding how many run at
 // once.
-var Analyzer = &analysis.Analyzer{
-	Name:     "fanout",
-	Doc:      meta.MustExtractDoc(doc, "fanout"),
-	URL:      meta.URL("fanout"),
-	Requires: report.Requires(irbuild.Analyzer, loops.Analyzer, tripcount.Analyzer),
-	Run:      run,
-}
+var Analyzer = Info.Analyzer
 
 // Info is the analyzer's registry entry.
-var Info = meta.Info{Analyzer: Analyzer}
+var Info = lint.Define(lint.Analyzer{
+	Name: "fanout",
+	Doc:  doc,
+	Tags: []lint.Tag{lint.Concurrency},
+	Run:  run,
+})
 
 // maxCallDepth bounds how far the analyzer follows same-package calls:
 // from a loop into the closures that start goroutines, and from a
@@ -82,17 +81,17 @@ type checker struct {
 	decrements map[*types.Var]bool
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(p *lint.Pass) (any, error) {
+	pass := p.Pass
 	if !mayLaunch(pass.Files) {
 		return nil, nil
 	}
-	r := report.New(pass)
-	defer r.Flush()
+	r := p.Reporter()
 	c := &checker{
 		pass:      pass,
-		ir:        pass.ResultOf[irbuild.Analyzer].(*irbuild.IR),
-		forest:    pass.ResultOf[loops.Analyzer].(*loops.Forest),
-		counts:    pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
+		ir:        p.IR(),
+		forest:    p.Loops(),
+		counts:    p.Counts(),
 		effects:   make(map[effectKey]bool),
 		dataLoops: make(map[*loops.Loop]bool),
 		slots:     make(map[*ssa.Function]map[string]int),

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/analyzers/internal/source"
 	"github.com/perfvet/perfvet/passes/invariant"
@@ -23,16 +23,16 @@ var doc string
 
 // Analyzer reports loop-invariant calls to pure standard-library
 // functions in hot loops.
-var Analyzer = &analysis.Analyzer{
-	Name:     "hoistcall",
-	Doc:      meta.MustExtractDoc(doc, "hoistcall"),
-	URL:      meta.URL("hoistcall"),
-	Requires: report.Requires(loops.Analyzer, tripcount.Analyzer, invariant.Analyzer),
-	Run:      run,
-}
+var Analyzer = Info.Analyzer
 
 // Info is the analyzer's registry entry.
-var Info = meta.Info{Analyzer: Analyzer, Fixes: true}
+var Info = lint.Define(lint.Analyzer{
+	Name:  "hoistcall",
+	Doc:   doc,
+	Fixes: true,
+	Tags:  []lint.Tag{lint.CPU},
+	Run:   run,
+})
 
 // checker holds the state of one run over a package.
 type checker struct {
@@ -47,17 +47,17 @@ type checker struct {
 	names map[*types.Scope]map[string]bool
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
+func run(p *lint.Pass) (any, error) {
+	pass := p.Pass
+	forest := p.Loops()
 	c := &checker{
 		pass:    pass,
-		counts:  pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
-		oracle:  pass.ResultOf[invariant.Analyzer].(*invariant.Oracle),
-		report:  report.New(pass),
+		counts:  p.Counts(),
+		oracle:  p.Invariant(),
+		report:  p.Reporter(),
 		decided: make(map[ssa.Value]bool),
 		names:   make(map[*types.Scope]map[string]bool),
 	}
-	defer c.report.Flush()
 	if len(forest.All) == 0 {
 		return nil, nil
 	}

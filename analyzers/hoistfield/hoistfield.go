@@ -13,7 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/passes/invariant"
 	"github.com/perfvet/perfvet/passes/irutil"
@@ -25,14 +25,7 @@ import (
 var doc string
 
 // Analyzer reports loop-invariant loads through pointers in hot loops.
-var Analyzer = &analysis.Analyzer{
-	Name:     "hoistfield",
-	Doc:      meta.MustExtractDoc(doc, "hoistfield"),
-	URL:      meta.URL("hoistfield"),
-	Requires: report.Requires(loops.Analyzer, tripcount.Analyzer, invariant.Analyzer),
-	Run:      run,
-	Flags:    flags(),
-}
+var Analyzer = Info.Analyzer
 
 // Static says to report without a profile too. Whether hoisting pays
 // is not visible in the source (see doc.go), so by default hoistfield
@@ -48,7 +41,14 @@ func flags() flag.FlagSet {
 }
 
 // Info is the analyzer's registry entry.
-var Info = meta.Info{Analyzer: Analyzer, Fixes: true}
+var Info = lint.Define(lint.Analyzer{
+	Name:  "hoistfield",
+	Doc:   doc,
+	Fixes: true,
+	Tags:  []lint.Tag{lint.CPU},
+	Flags: flags(),
+	Run:   run,
+})
 
 // checker holds the state of one run over a package.
 type checker struct {
@@ -70,18 +70,21 @@ type checker struct {
 	exprs *exprIndex
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
-	r := report.New(pass)
+func run(p *lint.Pass) (any, error) {
+	pass := p.Pass
+	forest := p.Loops()
+	r := p.Reporter()
+	if !Static {
+		r.ProfileOnly()
+	}
 	if len(forest.All) == 0 || !Static && !r.Profiled() {
-		r.Flush()
 		return nil, nil
 	}
 	c := &checker{
 		pass:    pass,
 		forest:  forest,
-		counts:  pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
-		oracle:  pass.ResultOf[invariant.Analyzer].(*invariant.Oracle),
+		counts:  p.Counts(),
+		oracle:  p.Invariant(),
 		report:  r,
 		atomics: atomicFields(pass),
 		decided: make(map[*ssa.UnOp]bool),
@@ -89,10 +92,6 @@ func run(pass *analysis.Pass) (any, error) {
 		exprs:   newExprIndex(pass.Files),
 	}
 	c.cost = newCostModel(pass.Pkg, pass.TypesInfo, c.counts)
-	if !Static {
-		c.report.ProfileOnly()
-	}
-	defer c.report.Flush()
 	// Outer loops first: a path is reported at the outermost loop in
 	// which it is invariant.
 	for _, l := range forest.All {

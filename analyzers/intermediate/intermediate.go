@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/analyzers/internal/source"
 	"github.com/perfvet/perfvet/passes/loops"
@@ -20,16 +20,16 @@ import (
 var doc string
 
 // Analyzer reports slices built only to be ranged over once.
-var Analyzer = &analysis.Analyzer{
-	Name:     "intermediate",
-	Doc:      meta.MustExtractDoc(doc, "intermediate"),
-	URL:      meta.URL("intermediate"),
-	Requires: report.Requires(loops.Analyzer, tripcount.Analyzer),
-	Run:      run,
-}
+var Analyzer = Info.Analyzer
 
 // Info is the analyzer's registry entry.
-var Info = meta.Info{Analyzer: Analyzer, Fixes: true}
+var Info = lint.Define(lint.Analyzer{
+	Name:  "intermediate",
+	Doc:   doc,
+	Fixes: true,
+	Tags:  []lint.Tag{lint.Alloc},
+	Run:   run,
+})
 
 // checker holds the state of one run over a package.
 type checker struct {
@@ -43,15 +43,15 @@ type checker struct {
 	captured map[*types.Var]bool
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
+func run(p *lint.Pass) (any, error) {
+	pass := p.Pass
+	forest := p.Loops()
 	c := &checker{
 		pass:   pass,
-		counts: pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
-		report: report.New(pass),
+		counts: p.Counts(),
+		report: p.Reporter(),
 		loopOf: make(map[ast.Stmt]*loops.Loop),
 	}
-	defer c.report.Flush()
 	for _, l := range forest.All {
 		if l.Stmt != nil && l.Kind != loops.RangeFunc {
 			c.loopOf[l.Stmt] = l

@@ -10,8 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/perfvet/perfvet/analyzers/internal/meta"
-	"github.com/perfvet/perfvet/analyzers/internal/report"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/passes/invariant"
 	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
@@ -23,19 +22,18 @@ var doc string
 
 // Analyzer reports linear membership tests repeated on every iteration
 // of a loop.
-var Analyzer = &analysis.Analyzer{
-	Name:     "membership",
-	Doc:      meta.MustExtractDoc(doc, "membership"),
-	URL:      meta.URL("membership"),
-	Requires: report.Requires(loops.Analyzer, tripcount.Analyzer, invariant.Analyzer),
-	Run:      run,
-	Flags:    flags(),
-}
+var Analyzer = Info.Analyzer
 
 // Info is the analyzer's registry entry. It offers no suggested fixes:
 // see doc.go for why a set built before the loop is not provably
 // equivalent.
-var Info = meta.Info{Analyzer: Analyzer}
+var Info = lint.Define(lint.Analyzer{
+	Name:  "membership",
+	Doc:   doc,
+	Tags:  []lint.Tag{lint.CPU},
+	Flags: flags(),
+	Run:   run,
+})
 
 // SmallThreshold is the length below which a slice of constant length is
 // scanned rather than hashed: a composite literal or an array shorter
@@ -102,15 +100,15 @@ type checker struct {
 	varargs map[*types.Func]bool // see smallVariadic
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func run(p *lint.Pass) (any, error) {
+	pass := p.Pass
 	c := &checker{
 		pass:   pass,
-		forest: pass.ResultOf[loops.Analyzer].(*loops.Forest),
-		counts: pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
-		oracle: pass.ResultOf[invariant.Analyzer].(*invariant.Oracle),
+		forest: p.Loops(),
+		counts: p.Counts(),
+		oracle: p.Invariant(),
 	}
-	r := report.New(pass)
-	defer r.Flush()
+	r := p.Reporter()
 	for _, l := range c.forest.All {
 		for _, t := range c.tests(l) {
 			if l, k, ok := c.place(t); ok {

@@ -5,15 +5,11 @@ import (
 	"flag"
 	"go/types"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/perfvet/perfvet/analyzers/internal/meta"
-	"github.com/perfvet/perfvet/analyzers/internal/report"
-	"github.com/perfvet/perfvet/passes/invariant"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
-	"github.com/perfvet/perfvet/passes/tripcount"
 )
 
 //go:embed doc.go
@@ -21,17 +17,17 @@ var doc string
 
 // Analyzer reports slices and maps filled in counted loops without
 // capacity.
-var Analyzer = &analysis.Analyzer{
-	Name:     "prealloc",
-	Doc:      meta.MustExtractDoc(doc, "prealloc"),
-	URL:      meta.URL("prealloc"),
-	Requires: report.Requires(loops.Analyzer, tripcount.Analyzer, invariant.Analyzer),
-	Run:      run,
-	Flags:    flags(),
-}
+var Analyzer = Info.Analyzer
 
 // Info is the analyzer's registry entry.
-var Info = meta.Info{Analyzer: Analyzer, Fixes: true}
+var Info = lint.Define(lint.Analyzer{
+	Name:  "prealloc",
+	Doc:   doc,
+	Fixes: true,
+	Tags:  []lint.Tag{lint.Alloc},
+	Flags: flags(),
+	Run:   run,
+})
 
 // Conditional is the -conditional flag: also report loops that append
 // or store on some iterations only, with the trip count as an upper
@@ -60,14 +56,14 @@ type candidate struct {
 	cell *ssa.Alloc
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
+func run(p *lint.Pass) (any, error) {
+	pass := p.Pass
+	forest := p.Loops()
 	m := &measurer{
-		counts: pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
-		oracle: pass.ResultOf[invariant.Analyzer].(*invariant.Oracle),
+		counts: p.Counts(),
+		oracle: p.Invariant(),
 	}
-	r := report.New(pass)
-	defer r.Flush()
+	r := p.Reporter()
 
 	for _, c := range candidates(forest, m) {
 		if c.total.exact || Conditional {

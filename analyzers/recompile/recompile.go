@@ -9,12 +9,11 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/internal/repeated"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/analyzers/internal/source"
 	"github.com/perfvet/perfvet/passes/invariant"
-	"github.com/perfvet/perfvet/passes/irbuild"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -24,30 +23,30 @@ var doc string
 
 // Analyzer reports regexps and templates compiled again and again from
 // the same text.
-var Analyzer = &analysis.Analyzer{
-	Name:     "recompile",
-	Doc:      meta.MustExtractDoc(doc, "recompile"),
-	URL:      meta.URL("recompile"),
-	Requires: report.Requires(loops.Analyzer, tripcount.Analyzer, invariant.Analyzer),
-	Run:      run,
-}
+var Analyzer = Info.Analyzer
 
 // Info is the analyzer's registry entry.
-var Info = meta.Info{Analyzer: Analyzer, Fixes: true}
+var Info = lint.Define(lint.Analyzer{
+	Name:  "recompile",
+	Doc:   doc,
+	Fixes: true,
+	Tags:  []lint.Tag{lint.CPU, lint.Alloc},
+	Run:   run,
+})
 
 // compileCost is the measured cost quoted in messages (BenchmarkRecompile).
 const compileCost = "each compile costs microseconds and kilobytes of allocation, a match nanoseconds"
 
-func run(pass *analysis.Pass) (any, error) {
-	ir := pass.ResultOf[irbuild.Analyzer].(*irbuild.IR)
+func run(p *lint.Pass) (any, error) {
+	pass := p.Pass
+	ir := p.IR()
 	if ir.Pkg == nil || !importsCompilers(pass.Pkg) {
 		return nil, nil
 	}
-	forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
-	counts := pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts)
-	oracle := pass.ResultOf[invariant.Analyzer].(*invariant.Oracle)
-	r := report.New(pass)
-	defer r.Flush()
+	forest := p.Loops()
+	counts := p.Counts()
+	oracle := p.Invariant()
+	r := p.Reporter()
 
 	reps := repeated.Find(ir, forest, counts, r.HotFunc)
 	fixes := newFixer(pass)

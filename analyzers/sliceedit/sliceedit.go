@@ -8,12 +8,11 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/analyzers/internal/source"
 	"github.com/perfvet/perfvet/passes/invariant"
 	"github.com/perfvet/perfvet/passes/loops"
-	"github.com/perfvet/perfvet/passes/tripcount"
 )
 
 //go:embed doc.go
@@ -21,16 +20,16 @@ var doc string
 
 // Analyzer reports edits at the front or middle of a slice that a loop
 // keeps across its iterations.
-var Analyzer = &analysis.Analyzer{
-	Name:     "sliceedit",
-	Doc:      meta.MustExtractDoc(doc, "sliceedit"),
-	URL:      meta.URL("sliceedit"),
-	Requires: report.Requires(loops.Analyzer, tripcount.Analyzer, invariant.Analyzer),
-	Run:      run,
-}
+var Analyzer = Info.Analyzer
 
 // Info is the analyzer's registry entry.
-var Info = meta.Info{Analyzer: Analyzer, Fixes: true}
+var Info = lint.Define(lint.Analyzer{
+	Name:  "sliceedit",
+	Doc:   doc,
+	Fixes: true,
+	Tags:  []lint.Tag{lint.CPU},
+	Run:   run,
+})
 
 // kind is what an edit does, relative to the loop it runs in.
 type kind int
@@ -54,12 +53,12 @@ const (
 	removeCounter
 )
 
-func run(pass *analysis.Pass) (any, error) {
-	forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
-	counts := pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts)
-	oracle := pass.ResultOf[invariant.Analyzer].(*invariant.Oracle)
-	r := report.New(pass)
-	defer r.Flush()
+func run(p *lint.Pass) (any, error) {
+	pass := p.Pass
+	forest := p.Loops()
+	counts := p.Counts()
+	oracle := p.Invariant()
+	r := p.Reporter()
 
 	edits := make(map[*ssa.Call]edit)
 	reported := make(map[*ssa.Call]bool)

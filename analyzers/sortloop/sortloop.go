@@ -9,11 +9,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/perfvet/perfvet/analyzers/internal/meta"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/analyzers/internal/source"
 	"github.com/perfvet/perfvet/passes/invariant"
-	"github.com/perfvet/perfvet/passes/irbuild"
 	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/tripcount"
@@ -23,17 +22,16 @@ import (
 var doc string
 
 // Analyzer reports sorts repeated on every iteration of a loop.
-var Analyzer = &analysis.Analyzer{
-	Name:     "sortloop",
-	Doc:      meta.MustExtractDoc(doc, "sortloop"),
-	URL:      meta.URL("sortloop"),
-	Requires: report.Requires(loops.Analyzer, tripcount.Analyzer, invariant.Analyzer),
-	Run:      run,
-}
+var Analyzer = Info.Analyzer
 
 // Info is the analyzer's registry entry. It offers no suggested fix:
 // which remedy fits depends on what the loop reads from the slice.
-var Info = meta.Info{Analyzer: Analyzer}
+var Info = lint.Define(lint.Analyzer{
+	Name: "sortloop",
+	Doc:  doc,
+	Tags: []lint.Tag{lint.CPU},
+	Run:  run,
+})
 
 // A sortCall is one call of a sort function on a slice.
 type sortCall struct {
@@ -61,16 +59,16 @@ type checker struct {
 	oracle *invariant.Oracle
 }
 
-func run(pass *analysis.Pass) (any, error) {
-	ir := pass.ResultOf[irbuild.Analyzer].(*irbuild.IR)
+func run(p *lint.Pass) (any, error) {
+	pass := p.Pass
+	ir := p.IR()
 	c := &checker{
 		pass:   pass,
-		forest: pass.ResultOf[loops.Analyzer].(*loops.Forest),
-		counts: pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
-		oracle: pass.ResultOf[invariant.Analyzer].(*invariant.Oracle),
+		forest: p.Loops(),
+		counts: p.Counts(),
+		oracle: p.Invariant(),
 	}
-	r := report.New(pass)
-	defer r.Flush()
+	r := p.Reporter()
 	for _, fn := range ir.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {

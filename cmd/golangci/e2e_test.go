@@ -410,9 +410,9 @@ func findingSet(fs []finding) map[finding]bool {
 // the one called except. Cases for analyzers not yet registered are
 // left out so that the fixture can hold them in advance.
 func registered(cases []finding, except string) []finding {
-	on := make(map[string]bool, len(analyzers.All))
-	for _, info := range analyzers.All {
-		on[info.Analyzer.Name] = true
+	on := make(map[string]bool, len(analyzers.All)+1)
+	for _, a := range analyzers.Analyzers() {
+		on[a.Name] = true
 	}
 	var out []finding
 	for _, f := range cases {

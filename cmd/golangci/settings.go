@@ -51,6 +51,7 @@ func (s Settings) Apply() ([]*analysis.Analyzer, error) {
 	if err := checkProfiles(); err != nil {
 		return nil, err
 	}
+	analyzers.Select(enabled)
 	return enabled, nil
 }
 

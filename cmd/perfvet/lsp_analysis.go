@@ -15,6 +15,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/perfvet/perfvet/analyzers"
 )
 
 // lspLoadMode loads the package of a file from source and its
@@ -205,24 +207,19 @@ func runChecker(as []*analysis.Analyzer, pkg *packages.Package, snap snapshot) (
 // withOverlayReads returns copies of as whose Pass.ReadFile returns the
 // snapshot's unsaved content: the checker reads files from disk, which
 // after an unsaved edit no longer match the syntax trees the fixes are
-// computed on.
+// computed on. The copies require each other as the originals do (see
+// analyzers.Wrap), so no analyzer runs twice.
 func withOverlayReads(as []*analysis.Analyzer, snap snapshot) []*analysis.Analyzer {
-	out := make([]*analysis.Analyzer, len(as))
-	for i, a := range as {
-		c := *a
-		c.Run = func(pass *analysis.Pass) (any, error) {
-			p := *pass
-			p.ReadFile = func(name string) ([]byte, error) {
-				if b, ok := snap.overlay[name]; ok {
-					return b, nil
-				}
-				return pass.ReadFile(name)
+	return analyzers.Wrap(as, func(a *analysis.Analyzer, pass *analysis.Pass) (any, error) {
+		p := *pass
+		p.ReadFile = func(name string) ([]byte, error) {
+			if b, ok := snap.overlay[name]; ok {
+				return b, nil
 			}
-			return a.Run(&p)
+			return pass.ReadFile(name)
 		}
-		out[i] = &c
-	}
-	return out
+		return a.Run(&p)
+	})
 }
 
 // convertDiagnostics turns the diagnostics of the graph's root actions

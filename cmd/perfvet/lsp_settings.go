@@ -95,6 +95,7 @@ func (c *analyzerConfig) apply(s lspSettings, root string) ([]*analysis.Analyzer
 		errs = append(errs, err)
 	}
 	c.optInSelected(s.Analyzers)
+	analyzers.Select(enabled)
 	errs = append(errs, c.setOptions(s.Options)...)
 	errs = append(errs, applyEvidence(s, root)...)
 	return enabled, errs

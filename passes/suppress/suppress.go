@@ -10,16 +10,21 @@
 //	//perfvet:file-ignore [analyzer ...] reason
 //
 // anywhere in a file (by convention above the package clause), for every
-// finding in that file. The analyzer names are
-// the leading words that name a registered analyzer (see [Register]); no
-// names means every analyzer. The reason is required: a directive without
-// one suppresses nothing, and an analyzer reports it. So does a directive
-// whose first word after the names looks like a misspelt analyzer name
-// (a quarter of its letters or fewer changed, swapped, added or dropped):
-// read as a reason, it would silently apply
-// to every analyzer. A directive that
-// names an analyzer but suppresses none of its findings is reported by
-// that analyzer as unused, so stale directives do not pile up.
+// finding in that file. The analyzer names are the leading words that
+// name a registered analyzer (see [Register]); no names means every
+// analyzer. The reason is required: a directive without one suppresses
+// nothing. Neither does a directive whose first word after the names
+// looks like a misspelt analyzer name (a quarter of its letters or fewer
+// changed, swapped, added or dropped): read as a reason, it would
+// silently apply to every analyzer. A comment that starts with
+// "//perfvet:" but has neither keyword is collected as malformed, and
+// suppresses nothing either.
+//
+// This package answers what each directive says and which one applies
+// to a finding; it reports nothing. Whether a directive is malformed,
+// reason-less, misspelt or unused is reported once per package by the
+// directives analyzer of the registry, from what each analyzer's
+// reporter recorded as used.
 package suppress
 
 import (
@@ -40,10 +45,12 @@ var Analyzer = &analysis.Analyzer{
 	ResultType: reflect.TypeFor[*Directives](),
 }
 
-// The directives' prefixes: one for a line, one for a whole file.
+// The directives' prefixes: one for a line, one for a whole file, and
+// what both start with.
 const (
 	linePrefix = "//perfvet:ignore"
 	filePrefix = "//perfvet:file-ignore"
+	anyPrefix  = "//perfvet:"
 )
 
 var (
@@ -68,6 +75,8 @@ func isName(w string) bool {
 // Directive is one //perfvet:ignore comment.
 type Directive struct {
 	Pos token.Pos
+	// End is the end of the comment.
+	End token.Pos
 	// File and Line locate the comment.
 	File string
 	Line int
@@ -80,11 +89,18 @@ type Directive struct {
 	// FileWide is set for //perfvet:file-ignore: the directive applies
 	// to the whole file.
 	FileWide bool
+	// Malformed is the keyword as written when the comment starts with
+	// "//perfvet:" but the keyword is neither ignore nor file-ignore
+	// ("perfvet:ignore-file"). Such a directive applies to nothing.
+	Malformed string
 }
 
 // Text is the directive's keyword as written: "//perfvet:ignore" or
-// "//perfvet:file-ignore".
+// "//perfvet:file-ignore" (or the malformed one).
 func (d *Directive) Text() string {
+	if d.Malformed != "" {
+		return "//" + d.Malformed
+	}
 	if d.FileWide {
 		return filePrefix
 	}
@@ -101,7 +117,7 @@ func (d *Directive) Scope() string {
 
 // Applies reports whether d is meant for the analyzer called name.
 func (d *Directive) Applies(name string) bool {
-	if d.Misspelt != "" {
+	if d.Misspelt != "" || d.Malformed != "" {
 		return false
 	}
 	if len(d.Names) == 0 {
@@ -177,6 +193,8 @@ func run(pass *analysis.Pass) (any, error) {
 				d := parse(pass.Fset, c)
 				switch {
 				case d == nil:
+				case d.Malformed != "":
+					ds.List = append(ds.List, d)
 				case d.FileWide:
 					ds.List = append(ds.List, d)
 					ds.byFile[d.File] = append(ds.byFile[d.File], d)
@@ -193,17 +211,21 @@ func run(pass *analysis.Pass) (any, error) {
 
 // parse returns the directive in c, or nil if c is not one.
 func parse(fset *token.FileSet, c *ast.Comment) *Directive {
-	fileWide := false
-	rest, ok := strings.CutPrefix(c.Text, linePrefix)
-	if !ok {
-		rest, ok = strings.CutPrefix(c.Text, filePrefix)
-		fileWide = true
-	}
-	if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+	if !strings.HasPrefix(c.Text, anyPrefix) {
 		return nil
 	}
 	p := fset.Position(c.Slash)
-	d := &Directive{Pos: c.Slash, File: p.Filename, Line: p.Line, FileWide: fileWide}
+	d := &Directive{Pos: c.Slash, End: c.End(), File: p.Filename, Line: p.Line}
+	rest, ok := cutKeyword(c.Text, linePrefix)
+	if !ok {
+		rest, ok = cutKeyword(c.Text, filePrefix)
+		d.FileWide = ok
+	}
+	if !ok {
+		keyword, _, _ := strings.Cut(c.Text[len("//"):], " ")
+		d.Malformed = keyword
+		return d
+	}
 	words := strings.Fields(rest)
 	for len(words) > 0 && isName(words[0]) {
 		d.Names = append(d.Names, words[0])
@@ -216,21 +238,37 @@ func parse(fset *token.FileSet, c *ast.Comment) *Directive {
 	return d
 }
 
+// cutKeyword returns what follows prefix in text, if text is prefix
+// alone or prefix and a blank: "//perfvet:ignoreall" is not an ignore.
+func cutKeyword(text, prefix string) (rest string, ok bool) {
+	rest, ok = strings.CutPrefix(text, prefix)
+	if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		return "", false
+	}
+	return rest, true
+}
+
 // nearName returns the registered analyzer name that w is a likely typo
-// of: at most one edit per four letters of the name (and at least one),
-// if w looks like a name (a lowercase word of four letters or more).
+// of: the nearest one (the first in order among equals) within one edit
+// per four letters of the name (and at least one), if w looks like a
+// name (a lowercase word of four letters or more).
 func nearName(w string) string {
 	if len(w) < 4 || strings.ToLower(w) != w || strings.ContainsFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) {
 		return ""
 	}
 	namesMu.RLock()
 	defer namesMu.RUnlock()
+	best, bestDist := "", 0
 	for n := range names {
-		if editDistance(w, n) <= max(1, len(n)/4) {
-			return n
+		dist := editDistance(w, n)
+		if dist > max(1, len(n)/4) {
+			continue
+		}
+		if best == "" || dist < bestDist || dist == bestDist && n < best {
+			best, bestDist = n, dist
 		}
 	}
-	return ""
+	return best
 }
 
 // editDistance counts the insertions, deletions, substitutions and

@@ -14,6 +14,7 @@ import (
 func init() {
 	suppress.Register("alpha")
 	suppress.Register("beta")
+	suppress.Register("alphabet")
 }
 
 // reporter reports every directive as parsed, and for every call to a
@@ -28,6 +29,9 @@ var reporter = &analysis.Analyzer{
 			misspelt := ""
 			if d.Misspelt != "" {
 				misspelt = " misspelt " + d.Misspelt
+			}
+			if d.Malformed != "" {
+				misspelt += " malformed " + d.Malformed
 			}
 			pass.Reportf(d.Pos, "directive names=[%s] reason=%q%s", strings.Join(d.Names, " "), d.Reason, misspelt)
 		}

@@ -15,6 +15,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
+
 	// Linking the registry registers every analyzer name, so that
 	// //perfvet:ignore directives parse as they do in the binary.
 	_ "github.com/perfvet/perfvet/analyzers"
@@ -23,7 +25,9 @@ import (
 // Run runs a over every scenario package in the caller's testdata/src (a
 // directory whose name has no dot; dotted paths hold stubs of imported
 // modules), checking its // want comments and, where the scenario has
-// .golden files, that applying the suggested fixes yields them.
+// .golden files, that applying the suggested fixes yields them. The
+// directives are checked too, as if a were the only analyzer (see
+// lint.Alone): its golden cases hold the directives that name it.
 func Run(t *testing.T, a *analysis.Analyzer) {
 	t.Helper()
 	RunDir(t, a, analysistest.TestData())
@@ -34,6 +38,7 @@ func Run(t *testing.T, a *analysis.Analyzer) {
 // live apart from the default ones.
 func RunDir(t *testing.T, a *analysis.Analyzer, dir string) {
 	t.Helper()
+	a = lint.Alone(a)
 	scenarios, err := Scenarios(dir)
 	if err != nil {
 		t.Fatal(err)

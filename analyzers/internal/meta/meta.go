@@ -19,7 +19,29 @@ type Info struct {
 	// Fixes says whether the analyzer offers suggested fixes; the
 	// meta-tests require .golden files exactly when it does.
 	Fixes bool
+	// Tags say what the pattern costs, for grouping analyzers.
+	Tags []Tag
 }
+
+// Tag names a kind of cost an analyzer's pattern has.
+type Tag string
+
+// The tags, one per kind of cost. An analyzer has one or more.
+const (
+	// Alloc: allocation and copying that a different construction avoids.
+	Alloc Tag = "alloc"
+	// CPU: computation repeated where once would do, or a slower
+	// algorithm where a faster one fits.
+	CPU Tag = "cpu"
+	// Concurrency: goroutines and their limits.
+	Concurrency Tag = "concurrency"
+	// Resources: connections, file handles and stack slots held longer
+	// or created more often than needed.
+	Resources Tag = "resources"
+)
+
+// Tags lists every tag.
+var Tags = []Tag{Alloc, CPU, Concurrency, Resources}
 
 // URL returns the documentation address of the analyzer called name.
 func URL(name string) string {

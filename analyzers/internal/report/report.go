@@ -1,14 +1,14 @@
 // Package report is how perfvet analyzers report findings: it applies
 // the evidence rules of the hotness pass (profile share, test files),
-// suppression directives, skips generated files, points related
-// information at the loop, and reports stale or malformed directives.
+// suppression directives, skips generated files and points related
+// information at the loop. It records which directives suppressed a
+// finding, so that the directives analyzer can tell the unused ones;
+// it reports no directive itself.
 package report
 
 import (
 	"go/ast"
 	"go/token"
-	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -19,8 +19,7 @@ import (
 	"github.com/perfvet/perfvet/passes/suppress"
 )
 
-// Reporter reports the findings of one analyzer on one package. Create
-// it at the start of the analyzer's run and call Flush at the end.
+// Reporter reports the findings of one analyzer on one package.
 type Reporter struct {
 	pass     *analysis.Pass
 	dirs     *suppress.Directives
@@ -31,8 +30,8 @@ type Reporter struct {
 	profileOnly bool
 }
 
-// New returns a Reporter for pass, whose analyzer must require what
-// Requires lists.
+// New returns a Reporter for pass, whose analyzer must require the
+// suppress, irbuild and hotness passes.
 func New(pass *analysis.Pass) *Reporter {
 	return &Reporter{
 		pass:     pass,
@@ -45,7 +44,24 @@ func New(pass *analysis.Pass) *Reporter {
 
 // ProfileOnly makes r report only where a profile applies: for
 // analyzers whose findings are worth reading only with that evidence.
+// Without a profile such an analyzer reports nothing, so its directives
+// are not judged (see Judges).
 func (r *Reporter) ProfileOnly() { r.profileOnly = true }
+
+// Judges reports whether this run can tell the directives naming the
+// analyzer unused: not when it reports only with a profile and none
+// applies, since its findings are then not looked for.
+func (r *Reporter) Judges() bool { return !r.profileOnly || r.evidence.Profiled() }
+
+// Used reports whether d suppressed a finding of this run.
+func (r *Reporter) Used(d *suppress.Directive) bool { return r.used[d] }
+
+// Checked reports whether a directive at pos is this package's to
+// judge: not in code another package reports (see irbuild.IR.Shared),
+// nor in a test file, whose findings are not reported.
+func (r *Reporter) Checked(pos token.Pos) bool {
+	return !r.ir.Shared(pos) && (!r.evidence.InTestFile(pos) || hotness.TestFiles)
+}
 
 // Profiled reports whether a profile applies to the package.
 func (r *Reporter) Profiled() bool { return r.evidence.Profiled() }
@@ -84,7 +100,7 @@ func (r *Reporter) report(d analysis.Diagnostic, loopStart, loopEnd token.Pos) {
 	if r.dirs.Generated(d.Pos) || r.ir.Shared(d.Pos) {
 		return
 	}
-	if dir := r.dirs.Find(d.Pos, r.pass.Analyzer.Name); dir != nil && dir.Reason != "" {
+	if dir := r.suppressor(d); dir != nil {
 		r.used[dir] = true
 		return
 	}
@@ -104,47 +120,19 @@ func LoopInfo(l *loops.Loop) analysis.RelatedInformation {
 	return analysis.RelatedInformation{Pos: l.Pos(), Message: l.Describe()}
 }
 
-// Flush reports the directives naming this analyzer that lack a reason
-// or suppressed nothing in this package.
-func (r *Reporter) Flush() {
+// suppressor returns the directive that suppresses d: one with a
+// reason for this analyzer, at d's position or at one of its related
+// positions (the loop, an "also extended here"), since a reader may put
+// the directive on any line the finding names.
+func (r *Reporter) suppressor(d analysis.Diagnostic) *suppress.Directive {
 	name := r.pass.Analyzer.Name
-	for _, d := range r.dirs.List {
-		if r.ir.Shared(d.Pos) {
-			continue // checked where the code is reported
-		}
-		if r.evidence.InTestFile(d.Pos) && !hotness.TestFiles {
-			continue // test files are not reported on
-		}
-		keyword := strings.TrimPrefix(d.Text(), "//")
-		end := d.Pos + token.Pos(len(d.Text()))
-		if d.Misspelt == name {
-			word, _, _ := strings.Cut(d.Reason, " ")
-			r.pass.Report(analysis.Diagnostic{Pos: d.Pos, End: end,
-				Message: keyword + " directive names no analyzer " + word + "; did you mean " + name + "? it suppresses nothing as written"})
-			continue
-		}
-		if !d.NamesAnalyzer(name) {
-			continue
-		}
-		switch {
-		case d.Reason == "":
-			r.pass.Report(analysis.Diagnostic{Pos: d.Pos, End: end,
-				Message: keyword + " directive needs a reason after the analyzer names; it suppresses nothing without one"})
-		case !r.used[d]:
-			r.pass.Report(analysis.Diagnostic{Pos: d.Pos, End: end,
-				Message: "unused " + keyword + " directive: no " + name + " finding " + d.Scope() + "; remove it"})
+	if dir := r.dirs.Find(d.Pos, name); dir != nil && dir.Reason != "" {
+		return dir
+	}
+	for _, rel := range d.Related {
+		if dir := r.dirs.Find(rel.Pos, name); dir != nil && dir.Reason != "" {
+			return dir
 		}
 	}
-}
-
-// Requires returns the analyzers every perfvet analyzer needs, followed
-// by its own other prerequisites.
-func Requires(own ...*analysis.Analyzer) []*analysis.Analyzer {
-	reqs := []*analysis.Analyzer{suppress.Analyzer, irbuild.Analyzer, hotness.Analyzer}
-	for _, a := range own {
-		if !slices.Contains(reqs[:3], a) {
-			reqs = append(reqs, a)
-		}
-	}
-	return reqs
+	return nil
 }

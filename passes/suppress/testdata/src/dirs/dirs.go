@@ -26,6 +26,19 @@ func cases() {
 	/* want `directive names=\[\] reason="alpah is spelt wrong" misspelt alpha` */ //perfvet:ignore alpah is spelt wrong
 	finding()                                                                      // want `reported`
 
-	//perfvet:ignoreall is not a directive
+	// A keyword perfvet does not know is malformed: it suppresses nothing.
+	/* want `directive names=\[\] reason="" malformed perfvet:ignoreall` */ //perfvet:ignoreall is not a directive
+	finding()                                                               // want `reported`
+
+	/* want `directive names=\[\] reason="" malformed perfvet:ignore-file` */ //perfvet:ignore-file alpha is not a directive
+	finding()                                                                 // want `reported`
+
+	// A comment that only mentions the directive is not one.
+	// perfvet:ignore alpha is written without a blank after the slashes
 	finding() // want `reported`
+
+	// The nearest name is suggested: alphab is one edit from alpha and
+	// two from alphabet, both close enough.
+	/* want `directive names=\[\] reason="alphab is spelt wrong" misspelt alpha` */ //perfvet:ignore alphab is spelt wrong
+	finding()                                                                       // want `reported`
 }
