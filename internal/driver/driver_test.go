@@ -208,3 +208,26 @@ func treeJSON(t *testing.T, byID map[string]Result) string {
 	require.NoError(t, err)
 	return string(b)
 }
+
+func TestDependenciesListEveryImport(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"c/c.go": "package c\n\nfunc N() int { return 1 }\n",
+		"b/b.go": "package b\n\nimport \"example.com/m/c\"\n\n// B's API mentions nothing of c, nor does an inlinable body.\n//\n//go:noinline\nfunc B() int { return c.N() + 1 }\n",
+		"a/a.go": "package a\n\nimport \"example.com/m/b\"\n\nvar X = b.B()\n",
+	})
+	var imports []string
+	probe := &analysis.Analyzer{Name: "probe", Doc: "list the imports of a's imports", Run: func(pass *analysis.Pass) (any, error) {
+		if pass.Pkg.Path() == "example.com/m/a" {
+			for _, imp := range pass.Pkg.Imports() {
+				for _, indirect := range imp.Imports() {
+					imports = append(imports, imp.Path()+" -> "+indirect.Path())
+				}
+			}
+		}
+		return nil, nil
+	}}
+	_, err := Run(Config{Dir: dir, Patterns: []string{"./a"}, Analyzers: []*analysis.Analyzer{probe}})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"example.com/m/b -> example.com/m/c"}, imports,
+		"b imports c although its export data never mentions it")
+}

@@ -161,8 +161,9 @@ func typeCheck(p *packages.Package) (*packages.Package, []string) {
 		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
 		FileVersions: make(map[*ast.File]string),
 	}
+	imp := newImporter(fset, p)
 	tc := &types.Config{
-		Importer:  newImporter(fset, p),
+		Importer:  imp,
 		Sizes:     p.TypesSizes,
 		GoVersion: goVersion(p),
 		Error: func(err error) {
@@ -170,6 +171,7 @@ func typeCheck(p *packages.Package) (*packages.Package, []string) {
 		},
 	}
 	tpkg, _ := tc.Check(p.PkgPath, fset, files, info)
+	completeImports(p, imp.seen)
 	if len(problems) > 0 {
 		// The go command compiled p, so this is rare: a difference
 		// between the compiler and go/types.
@@ -227,9 +229,9 @@ func goVersion(p *packages.Package) string {
 // as p's source spells them (vendoring included). Every package the
 // export data mentions is created once per unit, so types stay
 // identical across the unit's imports.
-func newImporter(fset *token.FileSet, p *packages.Package) types.Importer {
+func newImporter(fset *token.FileSet, p *packages.Package) *exportImporter {
 	seen := make(map[string]*types.Package)
-	return importerFunc(func(path string) (*types.Package, error) {
+	return &exportImporter{seen: seen, importFunc: func(path string) (*types.Package, error) {
 		if path == "unsafe" {
 			return types.Unsafe, nil
 		}
@@ -244,6 +246,35 @@ func newImporter(fset *token.FileSet, p *packages.Package) types.Importer {
 			return nil, fmt.Errorf("no export data for %s", dep.ID)
 		}
 		return readExport(fset, seen, dep)
+	}}
+}
+
+// completeImports gives every package of the unit's dependencies the
+// imports the go command listed for it. Export data records only the
+// packages a package's API mentions, so that without this, Imports of a
+// dependency would depend on what its export data happens to mention,
+// and an analyzer asking whether the unit already depends on a package
+// (to add an import without a cycle) would get a narrower answer than
+// from source. Packages no export data mentioned are created empty:
+// they stand in the graph only.
+func completeImports(p *packages.Package, seen map[string]*types.Package) {
+	get := func(dep *packages.Package) *types.Package {
+		if dep.PkgPath == "unsafe" {
+			return types.Unsafe
+		}
+		tp := seen[dep.PkgPath]
+		if tp == nil {
+			tp = types.NewPackage(dep.PkgPath, dep.Name)
+			seen[dep.PkgPath] = tp
+		}
+		return tp
+	}
+	packages.Visit(slices.Collect(maps.Values(p.Imports)), nil, func(dep *packages.Package) {
+		imports := make([]*types.Package, 0, len(dep.Imports))
+		for _, path := range slices.Sorted(maps.Keys(dep.Imports)) {
+			imports = append(imports, get(dep.Imports[path]))
+		}
+		get(dep).SetImports(imports)
 	})
 }
 
@@ -261,7 +292,11 @@ func readExport(fset *token.FileSet, seen map[string]*types.Package, dep *packag
 	return gcexportdata.Read(r, fset, seen, dep.PkgPath)
 }
 
-// importerFunc adapts a function to types.Importer.
-type importerFunc func(path string) (*types.Package, error)
+// exportImporter imports from export data and keeps every package it
+// created, by path.
+type exportImporter struct {
+	seen       map[string]*types.Package
+	importFunc func(path string) (*types.Package, error)
+}
 
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+func (imp *exportImporter) Import(path string) (*types.Package, error) { return imp.importFunc(path) }
