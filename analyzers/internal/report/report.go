@@ -1,6 +1,7 @@
 // Package report is how perfvet analyzers report findings: it applies
-// the evidence rules of the hotness pass (profile share, test files),
-// suppression directives, skips generated files, points related
+// the evidence rules of the hotness pass (profile share), the reporting
+// scope of the scope pass (generated files, test files, shared code),
+// suppression directives, points related
 // information at the loop, and reports stale or malformed directives.
 package report
 
@@ -16,6 +17,7 @@ import (
 	"github.com/perfvet/perfvet/passes/hotness"
 	"github.com/perfvet/perfvet/passes/irbuild"
 	"github.com/perfvet/perfvet/passes/loops"
+	"github.com/perfvet/perfvet/passes/scope"
 	"github.com/perfvet/perfvet/passes/suppress"
 )
 
@@ -24,7 +26,7 @@ import (
 type Reporter struct {
 	pass     *analysis.Pass
 	dirs     *suppress.Directives
-	ir       *irbuild.IR
+	scope    *scope.Scope
 	evidence *hotness.Evidence
 	used     map[*suppress.Directive]bool
 	// profileOnly drops every finding when no profile applies.
@@ -37,7 +39,7 @@ func New(pass *analysis.Pass) *Reporter {
 	return &Reporter{
 		pass:     pass,
 		dirs:     pass.ResultOf[suppress.Analyzer].(*suppress.Directives),
-		ir:       pass.ResultOf[irbuild.Analyzer].(*irbuild.IR),
+		scope:    pass.ResultOf[scope.Analyzer].(*scope.Scope),
 		evidence: pass.ResultOf[hotness.Analyzer].(*hotness.Evidence),
 		used:     make(map[*suppress.Directive]bool),
 	}
@@ -75,20 +77,17 @@ func (r *Reporter) InLoop(node ast.Node, l *loops.Loop, message string, fixes ..
 	}, start, end)
 }
 
-// report reports d, in code spanning [loopStart, loopEnd], unless the
-// evidence rules drop it, it is in a generated file or in code another
-// package reports (see irbuild.IR.Shared), or a directive suppresses it.
+// report reports d, in code spanning [loopStart, loopEnd], unless it is
+// out of the package's reporting scope (see scope.Scope.Reported), a
+// directive suppresses it, or the evidence rules drop it.
 // A directive that matches a dropped finding still counts as used: the
 // finding would be there with other evidence.
 func (r *Reporter) report(d analysis.Diagnostic, loopStart, loopEnd token.Pos) {
-	if r.dirs.Generated(d.Pos) || r.ir.Shared(d.Pos) {
+	if !r.scope.Reported(d.Pos) {
 		return
 	}
 	if dir := r.dirs.Find(d.Pos, r.pass.Analyzer.Name); dir != nil && dir.Reason != "" {
 		r.used[dir] = true
-		return
-	}
-	if r.evidence.InTestFile(d.Pos) && !hotness.TestFiles {
 		return
 	}
 	w := r.evidence.Weigh(d.Pos, loopStart, loopEnd)
@@ -109,11 +108,8 @@ func LoopInfo(l *loops.Loop) analysis.RelatedInformation {
 func (r *Reporter) Flush() {
 	name := r.pass.Analyzer.Name
 	for _, d := range r.dirs.List {
-		if r.ir.Shared(d.Pos) {
-			continue // checked where the code is reported
-		}
-		if r.evidence.InTestFile(d.Pos) && !hotness.TestFiles {
-			continue // test files are not reported on
+		if !r.scope.Reported(d.Pos) {
+			continue // checked where the code is reported, if anywhere
 		}
 		keyword := strings.TrimPrefix(d.Text(), "//")
 		end := d.Pos + token.Pos(len(d.Text()))
@@ -140,9 +136,10 @@ func (r *Reporter) Flush() {
 // Requires returns the analyzers every perfvet analyzer needs, followed
 // by its own other prerequisites.
 func Requires(own ...*analysis.Analyzer) []*analysis.Analyzer {
-	reqs := []*analysis.Analyzer{suppress.Analyzer, irbuild.Analyzer, hotness.Analyzer}
+	reqs := []*analysis.Analyzer{suppress.Analyzer, scope.Analyzer, irbuild.Analyzer, hotness.Analyzer}
+	base := len(reqs)
 	for _, a := range own {
-		if !slices.Contains(reqs[:3], a) {
+		if !slices.Contains(reqs[:base], a) {
 			reqs = append(reqs, a)
 		}
 	}
