@@ -23,10 +23,10 @@ func TestMissingImportIsAnError(t *testing.T) {
 		Requires: Analyzer.Requires,
 		Run: func(pass *analysis.Pass) (any, error) {
 			keep, _ := closure(pass, roots(pass, pass.ResultOf[scope.Analyzer].(*scope.Scope)), nil)
-			if _, err := build(pass, keep, nil, wholeImports(nil)); err != nil {
+			if _, err := build(pass, keep, nil, wholeImports(nil), pruneDecls); err != nil {
 				pass.Reportf(pass.Files[0].Package, "without imports: error")
 			}
-			pkg, err := build(pass, keep, nil, referencedMembers(pass, keep, nil).create)
+			pkg, err := build(pass, keep, nil, referencedMembers(pass, keep, nil).create, pruneDecls)
 			if err != nil {
 				return nil, nil
 			}

@@ -29,11 +29,12 @@
 // time, 1.16x against 1.15x its peak memory). A limit would only bring
 // back answers that change with unrelated code, at the frontier.
 //
-// Every other function of the package is created without a body,
-// as if it were implemented in assembly, and imported packages are
-// created with only the functions and variables the built bodies refer
-// to: the checker keeps every package's result until the run ends, so
-// whatever is created here adds to the peak memory of the whole run.
+// Every other function of the package is not created at all (the
+// builder creates a method it needs for a method set from type
+// information, without a body), and imported packages are created with
+// only the functions and variables the built bodies refer to: the
+// checker keeps every package's result until the run ends, so whatever
+// is created here adds to the peak memory of the whole run.
 //
 // # The contract for consumers
 //
@@ -115,11 +116,8 @@ func (ir *IR) State(fn *ssa.Function) State {
 	if fn.Origin() != nil {
 		fn = fn.Origin()
 	}
-	switch {
-	case fn.Blocks != nil:
+	if fn.Blocks != nil {
 		return Built
-	case ir.Pkg == nil || fn.Pkg != ir.Pkg:
-		return Foreign
 	}
 	if obj, ok := fn.Object().(*types.Func); ok && ir.unbuilt[obj] {
 		return OutOfScope
@@ -156,17 +154,21 @@ func run(pass *analysis.Pass) (any, error) {
 	if len(keep) == 0 && len(inits) == 0 {
 		return ir, nil
 	}
-	pkg, err := build(pass, keep, inits, referencedMembers(pass, keep, inits).create)
+	pkg, err := build(pass, keep, inits, referencedMembers(pass, keep, inits).create, pruneDecls)
 	if err != nil {
 		// The builder needs a member we did not predict: build again
-		// with every import whole, as buildssa would.
-		if pkg, err = build(pass, keep, inits, wholeImports(pass.Pkg.Imports())); err != nil {
+		// with every import whole and every declaration, as buildssa
+		// would.
+		if pkg, err = build(pass, keep, inits, wholeImports(pass.Pkg.Imports()), stripBodies); err != nil {
 			return nil, err
 		}
 	}
 	ir.Pkg = pkg
 	for _, decl := range funcDecls(pass.Files) {
 		obj, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if !keep[decl] && decl.Body != nil {
+			ir.unbuilt[obj] = true
+		}
 		fn := pkg.Prog.FuncValue(obj)
 		if fn == nil {
 			continue
@@ -174,8 +176,6 @@ func run(pass *analysis.Pass) (any, error) {
 		ir.byObj[obj] = fn
 		if keep[decl] {
 			ir.Funcs = appendWithAnons(ir.Funcs, fn)
-		} else if decl.Body != nil {
-			ir.unbuilt[obj] = true
 		}
 	}
 	// Function literals in package-level variable initializers belong
@@ -190,9 +190,9 @@ func run(pass *analysis.Pass) (any, error) {
 
 // build creates and builds the SSA package with bodies for keep and the
 // initializers inits, after createImports has created the imported
-// packages. Building reports, rather than crashes on, a reference to a
+// packages, from the declarations decls leaves. Building reports, rather than crashes on, a reference to a
 // member not created.
-func build(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Initializer, createImports func(*ssa.Program)) (pkg *ssa.Package, err error) {
+func build(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Initializer, createImports func(*ssa.Program), decls func([]*ast.File, map[*ast.FuncDecl]bool) []*ast.File) (pkg *ssa.Package, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("building SSA for %s: %v", pass.Pkg.Path(), r)
@@ -205,7 +205,7 @@ func build(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Init
 	createImports(prog)
 	info := *pass.TypesInfo
 	info.InitOrder = inits
-	pkg = prog.CreatePackage(pass.Pkg, stripBodies(pass.Files, keep), &info, false)
+	pkg = prog.CreatePackage(pass.Pkg, decls(pass.Files, keep), &info, false)
 	pkg.Build()
 	return pkg, nil
 }
@@ -414,6 +414,35 @@ func IsHandler(sig *types.Signature) bool {
 
 func isNetHTTP(obj *types.TypeName, name string) bool {
 	return obj.Pkg() != nil && obj.Pkg().Path() == "net/http" && obj.Name() == name
+}
+
+// pruneDecls returns shallow copies of files without the function
+// declarations that have a body but are not in keep: those functions are
+// not created at all. A function created without a body costs as much
+// memory as a small built one, and across a package most functions are
+// not built; no built body refers to them (keep is closed under
+// reference), and the builder creates a method it needs for a method set
+// from type information. Init functions stay, bodiless, as the package
+// initializer calls them.
+func pruneDecls(files []*ast.File, keep map[*ast.FuncDecl]bool) []*ast.File {
+	out := make([]*ast.File, len(files))
+	for i, f := range files {
+		copied := *f
+		copied.Decls = make([]ast.Decl, 0, len(f.Decls))
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && !keep[fd] && fd.Body != nil {
+				if fd.Recv != nil || fd.Name.Name != "init" {
+					continue
+				}
+				bodiless := *fd
+				bodiless.Body = nil
+				d = &bodiless
+			}
+			copied.Decls = append(copied.Decls, d)
+		}
+		out[i] = &copied
+	}
+	return out
 }
 
 // stripBodies returns shallow copies of files in which every function

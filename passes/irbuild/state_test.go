@@ -50,8 +50,8 @@ func TestClosure(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), stateReporter, "closure")
 }
 
-// TestOutOfScope checks the state of a function of the package that no
-// built body refers to.
+// TestOutOfScope checks the state of a method of the package that no
+// built body refers to, as the builder creates it for a method set.
 func TestOutOfScope(t *testing.T) {
 	probe := &analysis.Analyzer{
 		Name:     "outofscope",
@@ -59,8 +59,10 @@ func TestOutOfScope(t *testing.T) {
 		Requires: []*analysis.Analyzer{irbuild.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			ir := pass.ResultOf[irbuild.Analyzer].(*irbuild.IR)
-			obj := pass.Pkg.Scope().Lookup("unreached").(*types.Func)
-			fn := ir.Pkg.Prog.FuncValue(obj)
+			named := pass.Pkg.Scope().Lookup("T").Type()
+			sel := types.NewMethodSet(types.NewPointer(named)).Lookup(pass.Pkg, "unreached")
+			obj := sel.Obj().(*types.Func)
+			fn := ir.Pkg.Prog.MethodValue(sel)
 			pass.Reportf(obj.Pos(), "unreached: %s", stateName[ir.State(fn)])
 			if ir.Body(fn) != nil || ir.Func(obj) != nil {
 				pass.Reportf(obj.Pos(), "unreached has a body")

@@ -1,5 +1,7 @@
 package unreached
 
+type T struct{ n int }
+
 func loop(xs []int) (n int) {
 	for _, x := range xs {
 		n += x
@@ -7,4 +9,7 @@ func loop(xs []int) (n int) {
 	return n
 }
 
-func unreached(x int) int { return x } // want `unreached: out of scope`
+// unreached is a method no built body refers to: it is not created with
+// the package, and when a method set needs it, it is created from type
+// information, without a body.
+func (t *T) unreached() int { return t.n } // want `unreached: out of scope`
