@@ -1,6 +1,7 @@
 package fanout
 
 import (
+	"fmt"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -324,6 +325,19 @@ func holdsChannel(t types.Type) bool {
 // places, in the starting function, of the values passed for them.
 type binder map[ssa.Value]place
 
+// key spells the binding of fn's parameters, in their order.
+func (b binder) key(fn *ssa.Function) string {
+	var sb strings.Builder
+	for _, p := range fn.Params {
+		if pl, ok := b[p]; ok {
+			fmt.Fprintf(&sb, "%p%s;", pl.root, pl.fields)
+		} else {
+			sb.WriteString("-;")
+		}
+	}
+	return sb.String()
+}
+
 // place translates p, a place in the goroutine, to the starting
 // function's.
 func (b binder) place(p place) place {
@@ -349,13 +363,26 @@ func (c *checker) goroutineDoes(ln launch, pred func(ssa.Instruction, binder) bo
 			}
 		}
 	}
-	return c.does(ln.body, bind, pred, 0)
+	return c.does(ln.body, bind, pred)
 }
 
-func (c *checker) does(fn *ssa.Function, bind binder, pred func(ssa.Instruction, binder) bool, depth int) bool {
-	if depth > maxCallDepth {
+func (c *checker) does(fn *ssa.Function, bind binder, pred func(ssa.Instruction, binder) bool) bool {
+	return c.doesIn(fn, bind, pred, make(map[boundCall]bool))
+}
+
+// boundCall is a function with the places its parameters are bound to,
+// so that does looks at each function once per binding.
+type boundCall struct {
+	fn   *ssa.Function
+	bind string
+}
+
+func (c *checker) doesIn(fn *ssa.Function, bind binder, pred func(ssa.Instruction, binder) bool, seen map[boundCall]bool) bool {
+	key := boundCall{fn, bind.key(fn)}
+	if seen[key] {
 		return false
 	}
+	seen[key] = true
 	for _, f := range nestedFuncs(fn) {
 		for _, b := range f.Blocks {
 			for _, instr := range b.Instrs {
@@ -376,7 +403,7 @@ func (c *checker) does(fn *ssa.Function, bind binder, pred func(ssa.Instruction,
 						inner[callee.Params[i]] = bind.place(placeOf(arg))
 					}
 				}
-				if c.does(callee, inner, pred, depth+1) {
+				if c.doesIn(callee, inner, pred, seen) {
 					return true
 				}
 			}
@@ -385,18 +412,12 @@ func (c *checker) does(fn *ssa.Function, bind binder, pred func(ssa.Instruction,
 	return false
 }
 
-// nestedFuncs returns fn and the function literals nested in it, at most
-// maxCallDepth deep: the deferred and inner functions that act for it.
+// nestedFuncs returns fn and the function literals nested in it, at any
+// depth: the deferred and inner functions that act for it.
 func nestedFuncs(fn *ssa.Function) []*ssa.Function {
 	fns := []*ssa.Function{fn}
-	level := fns
-	for range maxCallDepth {
-		var next []*ssa.Function
-		for _, f := range level {
-			next = append(next, f.AnonFuncs...)
-		}
-		fns = append(fns, next...)
-		level = next
+	for i := 0; i < len(fns); i++ {
+		fns = append(fns, fns[i].AnonFuncs...)
 	}
 	return fns
 }
@@ -517,8 +538,11 @@ func definedIn(l *loops.Loop, v ssa.Value) bool {
 // value (l.acquire() ... defer l.release()), other than a mutex's Lock
 // and Unlock around a critical section. The work is then bounded,
 // although the goroutines waiting for a slot are not.
+//
+// A call of a function of this package whose body was not built may
+// hold a slot: it counts as holding one (unknown is not nothing).
 func (c *checker) holdsShared(fn *ssa.Function, depth int, seen map[*ssa.Function]bool) bool {
-	if seen[fn] || depth > maxCallDepth {
+	if seen[fn] {
 		return false
 	}
 	seen[fn] = true
@@ -530,6 +554,9 @@ func (c *checker) holdsShared(fn *ssa.Function, depth int, seen map[*ssa.Functio
 			call, ok := instr.(*ssa.Call)
 			if !ok {
 				continue
+			}
+			if c.unknownCallee(&call.Call) {
+				return true
 			}
 			for _, callee := range c.runs(&call.Call) {
 				if c.holdsShared(callee, depth+1, seen) {

@@ -34,11 +34,6 @@ var Info = lint.Define(lint.Analyzer{
 	Run:  run,
 })
 
-// maxCallDepth bounds how far the analyzer follows same-package calls:
-// from a loop into the closures that start goroutines, and from a
-// goroutine into the functions that do its work.
-const maxCallDepth = 3
-
 // api says how a goroutine is started.
 type api int
 
@@ -200,21 +195,23 @@ func funcValue(v ssa.Value) *ssa.Function {
 	return nil
 }
 
-// bodyOf returns fn if its body can be inspected: a function of this
-// package, or a synthetic wrapper (a bound method value) around one.
-// Functions of other packages have no SSA body.
+// bodyOf returns fn's body if it was built: a function of this package,
+// or a synthetic wrapper (a bound method value) around one. Functions of
+// other packages have no SSA body; their APIs are known by name.
 func (c *checker) bodyOf(fn *ssa.Function) *ssa.Function {
-	fn = origin(fn)
-	if fn == nil || fn.Blocks == nil {
-		return nil
-	}
-	return fn
+	return c.ir.Body(fn)
 }
 
-// callee returns the function call invokes if its body can be
-// inspected (see bodyOf).
+// callee returns the function call invokes if its body was built (see
+// bodyOf).
 func (c *checker) callee(call *ssa.CallCommon) *ssa.Function {
 	return c.bodyOf(irutil.Callee(call))
+}
+
+// unknownCallee reports whether call runs a function of this package
+// whose body was not built: what it does is unknown (see irbuild.State).
+func (c *checker) unknownCallee(call *ssa.CallCommon) bool {
+	return c.ir.State(irutil.Callee(call)) == irbuild.OutOfScope
 }
 
 // unbounded returns the loop over data in which ln starts goroutines
@@ -222,7 +219,7 @@ func (c *checker) callee(call *ssa.CallCommon) *ssa.Function {
 // that loop through which ln is reached when ln is in a closure the loop
 // calls, or nil.
 func (c *checker) unbounded(ln launch) (l *loops.Loop, via *ssa.Call) {
-	l, via = c.repeatingLoop(ln, ln.instr, 0, make(map[*ssa.Function]bool))
+	l, via = c.repeatingLoop(ln, ln.instr, make(map[*ssa.Function]bool))
 	if l == nil || c.boundedLaunch(ln) {
 		return nil, nil
 	}
@@ -234,7 +231,7 @@ func (c *checker) unbounded(ln launch) (l *loops.Loop, via *ssa.Call) {
 // returns nil if the iteration blocks before the next start (layer 2).
 // Loops with a chosen count are looked through: a goroutine started
 // three times per element is still started per element.
-func (c *checker) repeatingLoop(ln launch, x ssa.Instruction, depth int, seen map[*ssa.Function]bool) (*loops.Loop, *ssa.Call) {
+func (c *checker) repeatingLoop(ln launch, x ssa.Instruction, seen map[*ssa.Function]bool) (*loops.Loop, *ssa.Call) {
 	for _, l := range c.forest.Enclosing(x) {
 		if !c.overData(l) {
 			continue
@@ -249,7 +246,7 @@ func (c *checker) repeatingLoop(ln launch, x ssa.Instruction, depth int, seen ma
 	// contract, and it usually talks to the goroutine before it returns
 	// (through a pipe, a deferred receive).
 	fn := x.Parent()
-	if fn.Parent() == nil || depth >= maxCallDepth || seen[fn] {
+	if fn.Parent() == nil || seen[fn] {
 		return nil, nil
 	}
 	seen[fn] = true
@@ -257,7 +254,7 @@ func (c *checker) repeatingLoop(ln launch, x ssa.Instruction, depth int, seen ma
 		return nil, nil
 	}
 	for _, call := range c.callers[fn] {
-		if l, via := c.repeatingLoop(ln, call, depth+1, seen); l != nil {
+		if l, via := c.repeatingLoop(ln, call, seen); l != nil {
 			if via == nil {
 				via = call
 			}

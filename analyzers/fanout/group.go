@@ -1,85 +1,78 @@
 package fanout
 
 import (
-	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/perfvet/perfvet/passes/irutil"
 )
 
 // groups decides whether the errgroup.Group a Go call runs on may have a
 // limit, following the group on SSA from where it is made through every
-// variable, closure and same-package function it reaches. A group held
-// in a field or a package variable may be limited by any function of the
-// package, most of which have no SSA body (only functions with loops and
-// what they call are built); for those, one scan of the package's syntax
-// records what is done with each such holder. Anything that cannot be
-// followed counts as a possible limit: a group is reported only when
-// every use is seen.
+// variable, closure, same-package function, field and package variable
+// it reaches. A field or package variable whose group a built body calls
+// Go on is a holder for irbuild, which builds every function mentioning
+// it: all of its SSA addresses are in built code, and what it holds is
+// read from them. Anything that cannot be followed counts as a possible
+// limit: a group is reported only when every use is seen.
 type groups struct {
-	c       *checker
-	holders map[*types.Var]use
+	c *checker
+	// holders memoizes holderLimited.
+	holders map[*types.Var]bool
+	// fields and globals list the SSA values of built code that address
+	// or read each field and package variable, once needed; globalUses
+	// lists the instructions using each package variable (an ssa.Global
+	// has no referrers).
+	fields     map[*types.Var][]ssa.Value
+	globals    map[*types.Var]*ssa.Global
+	globalUses map[*ssa.Global][]ssa.Instruction
 }
 
-// use says what a mention of a holder does with its group.
-type use int
-
-const (
-	neutral use = iota // Go, Wait
-	fresh              // assigns it a new group
-	limits             // may set a limit: SetLimit, an assignment from elsewhere, anything unknown
-)
-
-func newGroups(c *checker) *groups { return &groups{c: c} }
+func newGroups(c *checker) *groups { return &groups{c: c, holders: make(map[*types.Var]bool)} }
 
 // limited reports whether the group of call, a (*errgroup.Group).Go
 // call, has or may have a limit.
 func (g *groups) limited(call *ssa.Call) bool {
-	return g.mayLimit(call.Call.Args[0], 0)
+	return g.mayLimit(call.Call.Args[0], make(map[ssa.Value]bool))
 }
 
-// mayLimit reports whether the group v points to may have a limit.
-func (g *groups) mayLimit(v ssa.Value, depth int) bool {
-	if depth > maxCallDepth {
-		return true
+// mayLimit reports whether the group v points to may have a limit. seen
+// holds the values already followed, against recursion.
+func (g *groups) mayLimit(v ssa.Value, seen map[ssa.Value]bool) bool {
+	v = unchangeType(v)
+	if seen[v] {
+		return false
 	}
-	switch v := unchangeType(v).(type) {
+	seen[v] = true
+	switch v := v.(type) {
 	case *ssa.Alloc:
 		if isGroup(irutil.Deref(v.Type())) {
-			return g.usesLimit(v, depth) // var g errgroup.Group, new(errgroup.Group)
+			return g.usesLimit(v, seen) // var g errgroup.Group, new(errgroup.Group)
 		}
 	case *ssa.Extract:
 		if call, ok := v.Tuple.(*ssa.Call); ok && isFunc(calleeObj(&call.Call), errgroupPath, "WithContext") {
-			return g.usesLimit(v, depth)
+			return g.usesLimit(v, seen)
 		}
 	case *ssa.FreeVar:
 		if alloc := irutil.Variable(v); alloc != nil {
-			return g.mayLimit(alloc, depth)
+			return g.mayLimit(alloc, seen)
 		}
 	case *ssa.UnOp:
 		switch x := v.X.(type) {
 		case *ssa.Alloc, *ssa.FreeVar:
 			if alloc := irutil.Variable(x); alloc != nil && !isGroup(irutil.Deref(alloc.Type())) {
-				return anyOf(storedValues(alloc), func(s ssa.Value) bool { return g.mayLimit(s, depth) })
+				return anyOf(storedValues(alloc), func(s ssa.Value) bool { return g.mayLimit(s, seen) })
 			}
-		case *ssa.FieldAddr:
-			return g.holderLimited(fieldVar(x))
-		case *ssa.Global:
-			return g.holderLimited(globalVar(x))
+		case *ssa.FieldAddr, *ssa.Global:
+			return g.holderLimited(holderOf(x))
 		}
-	case *ssa.FieldAddr:
-		return g.holderLimited(fieldVar(v))
-	case *ssa.Global:
-		return g.holderLimited(globalVar(v))
+	case *ssa.FieldAddr, *ssa.Field, *ssa.Global:
+		return g.holderLimited(holderOf(v))
 	case *ssa.Call:
 		callee := g.c.callee(&v.Call)
-		return callee == nil || anyOf(irutil.Returned(callee), func(r ssa.Value) bool { return g.mayLimit(r, depth+1) })
+		return callee == nil || anyOf(irutil.Returned(callee), func(r ssa.Value) bool { return g.mayLimit(r, seen) })
 	}
 	return true // a parameter: the owner decides; or a group reached another way
 }
@@ -88,43 +81,38 @@ func (g *groups) mayLimit(v ssa.Value, depth int) bool {
 // variables and closures it is kept in, may set a limit: SetLimit with
 // a limit that is not a negative constant, a same-package function that
 // does so with its parameter, or anything that cannot be followed.
-func (g *groups) usesLimit(v ssa.Value, depth int) bool {
-	if depth > maxCallDepth {
-		return true
-	}
-	for _, ref := range *v.Referrers() {
-		switch ref := ref.(type) {
-		case *ssa.DebugRef, *ssa.Return:
-		case *ssa.Call:
-			if g.callMayLimit(&ref.Call, v, depth) {
+func (g *groups) usesLimit(v ssa.Value, seen map[ssa.Value]bool) bool {
+	return anyOf(g.uses(v), func(ref ssa.Instruction) bool { return g.useLimits(ref, v, seen) })
+}
+
+// useLimits reports whether ref, a use of the group value v, may set a
+// limit (see usesLimit).
+func (g *groups) useLimits(ref ssa.Instruction, v ssa.Value, seen map[ssa.Value]bool) bool {
+	switch ref := ref.(type) {
+	case *ssa.Return:
+		return false
+	case *ssa.Call:
+		return g.callMayLimit(&ref.Call, v, seen)
+	case *ssa.Store:
+		alloc, ok := ref.Addr.(*ssa.Alloc)
+		return ref.Val != v || !ok || g.usesLimit(alloc, seen)
+	case *ssa.UnOp:
+		return ref.Op != token.MUL || g.usesLimit(ref, seen)
+	case *ssa.MakeClosure:
+		fn := ref.Fn.(*ssa.Function)
+		for i, b := range ref.Bindings {
+			if b == v && g.usesLimit(fn.FreeVars[i], seen) {
 				return true
 			}
-		case *ssa.Store:
-			alloc, ok := ref.Addr.(*ssa.Alloc)
-			if ref.Val != v || !ok || g.usesLimit(alloc, depth) {
-				return true
-			}
-		case *ssa.UnOp:
-			if ref.Op != token.MUL || g.usesLimit(ref, depth) {
-				return true
-			}
-		case *ssa.MakeClosure:
-			fn := ref.Fn.(*ssa.Function)
-			for i, b := range ref.Bindings {
-				if b == v && g.usesLimit(fn.FreeVars[i], depth) {
-					return true
-				}
-			}
-		default:
-			return true
 		}
+		return false
 	}
-	return false
+	return true
 }
 
 // callMayLimit reports whether call, which is given the group v, may
 // set its limit.
-func (g *groups) callMayLimit(call *ssa.CallCommon, v ssa.Value, depth int) bool {
+func (g *groups) callMayLimit(call *ssa.CallCommon, v ssa.Value, seen map[ssa.Value]bool) bool {
 	obj := calleeObj(call)
 	if obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == errgroupPath && receiver(call) == v {
 		return isSetLimit(obj) && !isNegative(call.Args[1])
@@ -134,8 +122,17 @@ func (g *groups) callMayLimit(call *ssa.CallCommon, v ssa.Value, depth int) bool
 		return true
 	}
 	for i, arg := range call.Args {
-		if arg == v && (i >= len(callee.Params) || g.usesLimit(callee.Params[i], depth+1)) {
+		if arg != v {
+			continue
+		}
+		if i >= len(callee.Params) {
 			return true
+		}
+		if p := callee.Params[i]; !seen[p] {
+			seen[p] = true
+			if g.usesLimit(p, seen) {
+				return true
+			}
 		}
 	}
 	return false
@@ -143,173 +140,160 @@ func (g *groups) callMayLimit(call *ssa.CallCommon, v ssa.Value, depth int) bool
 
 // holderLimited reports whether the group held by the field or package
 // variable v may have a limit: v belongs to another package, or some
-// function of this package sets a limit on it, assigns it a group from
-// elsewhere, or uses it in a way the scan cannot follow, or v is a
-// pointer never seen assigned a new group.
+// use of one of its addresses in the package sets a limit, stores a
+// group from elsewhere, or cannot be followed, or v is a pointer never
+// seen assigned a new group.
 func (g *groups) holderLimited(v *types.Var) bool {
 	if v == nil || v.Pkg() != g.c.pass.Pkg {
 		return true
 	}
-	if g.holders == nil {
-		g.holders = g.scanHolders()
+	v = v.Origin()
+	if limited, ok := g.holders[v]; ok {
+		return limited
 	}
-	u := g.holders[v]
-	return u == limits || u == neutral && !isGroup(v.Type())
+	g.holders[v] = true // while it is decided, a use through itself limits
+	limited := g.addressesLimit(v)
+	g.holders[v] = limited
+	return limited
 }
 
-// scanHolders classifies every mention, in the package's syntax, of a
-// field or package variable that holds a group, keeping the strongest
-// use of each.
-func (g *groups) scanHolders() map[*types.Var]use {
-	info := g.c.pass.TypesInfo
-	out := make(map[*types.Var]use)
-	holder := func(e ast.Expr) *types.Var {
-		var obj types.Object
-		switch e := e.(type) {
-		case *ast.Ident:
-			obj = info.Uses[e]
-		case *ast.SelectorExpr:
-			if s := info.Selections[e]; s != nil && s.Kind() == types.FieldVal {
-				obj = s.Obj()
-			} else if s == nil {
-				obj = info.Uses[e.Sel]
+// addressesLimit decides holderLimited from the SSA values that address
+// or read v.
+func (g *groups) addressesLimit(v *types.Var) bool {
+	byValue := isGroup(v.Type())
+	assigned := false
+	for _, a := range g.addresses(v) {
+		seen := make(map[ssa.Value]bool)
+		if _, read := a.(*ssa.Field); read || byValue {
+			// A field read yields the group pointer itself; the
+			// address of a group held by value is the group.
+			if g.usesLimit(a, seen) {
+				return true
 			}
-		}
-		v, ok := obj.(*types.Var)
-		if !ok || !isGroup(irutil.Deref(v.Type())) || !v.IsField() && v.Parent() != v.Pkg().Scope() {
-			return nil
-		}
-		return v
-	}
-	mark := func(v *types.Var, u use) { out[v] = max(out[v], u) }
-	insp := inspector.New(g.c.pass.Files)
-	insp.WithStack([]ast.Node{(*ast.Ident)(nil), (*ast.SelectorExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
-			return true
-		}
-		if sel, ok := n.(*ast.SelectorExpr); ok {
-			if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal && len(s.Index()) == 2 {
-				if v := embeddedField(s.Recv(), s.Index()[0]); v != nil && isGroup(v.Type()) {
-					mark(v, g.methodUse(s.Obj(), stack))
-				}
-			}
-		}
-		parent := stack[len(stack)-2]
-		if p, ok := parent.(*ast.SelectorExpr); ok && p.Sel == n {
-			return true // the selector of a field, not the holder
-		}
-		v := holder(n.(ast.Expr))
-		if v == nil {
-			return true
-		}
-		mark(v, g.mentionUse(n.(ast.Expr), stack[:len(stack)-1]))
-		return true
-	})
-	return out
-}
-
-// mentionUse classifies the mention e of a holder whose enclosing nodes
-// are stack.
-func (g *groups) mentionUse(e ast.Expr, stack []ast.Node) use {
-	info := g.c.pass.TypesInfo
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch p := stack[i].(type) {
-		case *ast.ParenExpr, *ast.StarExpr:
-			e = p.(ast.Expr)
 			continue
-		case *ast.UnaryExpr:
-			if p.Op == token.AND {
-				e = p
-				continue
+		}
+		for _, ref := range g.uses(a) {
+			switch ref := ref.(type) {
+			case *ssa.Store:
+				if ref.Addr != a || g.storesLimit(ref, seen) {
+					return true
+				}
+				assigned = true
+			case *ssa.UnOp:
+				if ref.Op != token.MUL || g.usesLimit(ref, seen) {
+					return true
+				}
+			default:
+				return true
 			}
-		case *ast.SelectorExpr:
-			if s := info.Selections[p]; s != nil && s.Kind() == types.MethodVal {
-				return g.methodUse(s.Obj(), stack[:i+1])
-			}
-		case *ast.AssignStmt:
-			for j, lhs := range p.Lhs {
-				if lhs == e && len(p.Lhs) == len(p.Rhs) && p.Tok == token.ASSIGN {
-					return g.assigned(p.Rhs[j])
+		}
+	}
+	return !byValue && !assigned
+}
+
+// storesLimit reports whether st, a store into a holder of a group
+// pointer, may store a limited group: one that is not new, or a new one
+// that something other than st may limit.
+func (g *groups) storesLimit(st *ssa.Store, seen map[ssa.Value]bool) bool {
+	if !freshGroup(st.Val) {
+		return true
+	}
+	return anyOf(g.uses(st.Val), func(ref ssa.Instruction) bool { return ref != st && g.useLimits(ref, st.Val, seen) })
+}
+
+// uses returns the instructions that use v.
+func (g *groups) uses(v ssa.Value) []ssa.Instruction {
+	if gl, ok := v.(*ssa.Global); ok {
+		g.index()
+		return g.globalUses[gl]
+	}
+	if refs := v.Referrers(); refs != nil {
+		return *refs
+	}
+	return nil
+}
+
+// addresses returns the SSA values in built code that address or read
+// the field or package variable v.
+func (g *groups) addresses(v *types.Var) []ssa.Value {
+	g.index()
+	if v.IsField() {
+		return g.fields[v]
+	}
+	if gl := g.globals[v]; gl != nil {
+		return []ssa.Value{gl}
+	}
+	return nil
+}
+
+// index records, once, the field addresses and reads of built code and
+// the uses of package variables, in the package initializer too.
+func (g *groups) index() {
+	if g.fields != nil {
+		return
+	}
+	g.fields = make(map[*types.Var][]ssa.Value)
+	g.globals = make(map[*types.Var]*ssa.Global)
+	g.globalUses = make(map[*ssa.Global][]ssa.Instruction)
+	funcs := g.c.ir.Funcs
+	if init := g.c.ir.Pkg.Func("init"); init != nil {
+		funcs = append([]*ssa.Function{init}, funcs...)
+	}
+	var ops []*ssa.Value
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case *ssa.FieldAddr, *ssa.Field:
+					if f := holderOf(instr.(ssa.Value)); f != nil {
+						g.fields[f] = append(g.fields[f], instr.(ssa.Value))
+					}
+				}
+				ops = instr.Operands(ops[:0])
+				for _, op := range ops {
+					if gl, ok := (*op).(*ssa.Global); ok && gl.Pkg == g.c.ir.Pkg {
+						g.globalUses[gl] = append(g.globalUses[gl], instr)
+						g.globals[globalVar(gl)] = gl
+					}
 				}
 			}
-		case *ast.KeyValueExpr:
-			if p.Key == e {
-				return g.assigned(p.Value)
-			}
-		case *ast.ValueSpec:
-			if len(p.Values) == 0 {
-				return neutral
-			}
-			if len(p.Values) != len(p.Names) {
-				return limits
-			}
-			return g.assigned(p.Values[0])
-		case *ast.Field:
-			return neutral // a field's declaration
-		}
-		return limits
-	}
-	return limits
-}
-
-// assigned classifies assigning e to a holder.
-func (g *groups) assigned(e ast.Expr) use {
-	if g.freshGroup(e) {
-		return fresh
-	}
-	return limits
-}
-
-// methodUse classifies calling the method m, the top of stack being
-// its selection: SetLimit with anything but a negative constant, or a
-// method of another type, may limit the group.
-func (g *groups) methodUse(m types.Object, stack []ast.Node) use {
-	fn, _ := m.(*types.Func)
-	switch {
-	case fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != errgroupPath:
-		return limits
-	case !isSetLimit(fn):
-		return neutral
-	}
-	if call, ok := stack[len(stack)-2].(*ast.CallExpr); ok && len(call.Args) == 1 {
-		if k := g.c.pass.TypesInfo.Types[call.Args[0]].Value; k != nil && constant.Sign(k) < 0 {
-			return neutral
 		}
 	}
-	return limits
 }
 
-// freshGroup reports whether e makes a new group: &errgroup.Group{},
-// new(errgroup.Group), errgroup.WithContext(...), or nil.
-func (g *groups) freshGroup(e ast.Expr) bool {
-	info := g.c.pass.TypesInfo
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	switch e := e.(type) {
-	case *ast.CompositeLit:
-		return isGroup(info.TypeOf(e))
-	case *ast.CallExpr:
-		switch fn := typeutil.Callee(info, e).(type) {
-		case *types.Builtin:
-			return fn.Name() == "new" && isGroup(info.TypeOf(e.Args[0]))
-		case *types.Func:
-			return isFunc(fn, errgroupPath, "WithContext")
+// holderOf returns the field or package variable v addresses or reads,
+// as declared (for a field of an instantiated type, the generic field).
+func holderOf(v ssa.Value) *types.Var {
+	var f *types.Var
+	switch v := v.(type) {
+	case *ssa.FieldAddr:
+		f = fieldVar(v)
+	case *ssa.Field:
+		if st, ok := irutil.CoreType(v.X.Type()).(*types.Struct); ok && v.Field < st.NumFields() {
+			f = st.Field(v.Field)
 		}
-	case *ast.Ident:
-		return info.Uses[e] == types.Universe.Lookup("nil")
+	case *ssa.Global:
+		f = globalVar(v)
 	}
-	return false
-}
-
-// embeddedField returns field i of the struct recv is or points to.
-func embeddedField(recv types.Type, i int) *types.Var {
-	st, ok := irutil.Deref(recv).Underlying().(*types.Struct)
-	if !ok || i >= st.NumFields() {
+	if f == nil {
 		return nil
 	}
-	return st.Field(i)
+	return f.Origin()
+}
+
+// freshGroup reports whether v is a new group (new(errgroup.Group),
+// &errgroup.Group{}, errgroup.WithContext(...)) or nil.
+func freshGroup(v ssa.Value) bool {
+	switch v := unchangeType(v).(type) {
+	case *ssa.Alloc:
+		return isGroup(irutil.Deref(v.Type()))
+	case *ssa.Extract:
+		call, ok := v.Tuple.(*ssa.Call)
+		return ok && isFunc(calleeObj(&call.Call), errgroupPath, "WithContext")
+	case *ssa.Const:
+		return v.IsNil()
+	}
+	return false
 }
 
 // globalVar returns the package variable of g.

@@ -168,8 +168,6 @@ func channelUses(v ssa.Value, depth int, sent func(ssa.Value) bool) bool {
 			ok = channelUses(ref, depth+1, sent)
 		case *ssa.Store:
 			ok = ref.Val == v && variableUses(ref.Addr, depth+1, sent)
-		case *ssa.DebugRef:
-			ok = true
 		}
 		if !ok {
 			return false
@@ -214,8 +212,6 @@ func variableUses(addr ssa.Value, depth int, sent func(ssa.Value) bool) bool {
 			ok = ref.Op == token.MUL && channelUses(ref, depth+1, sent)
 		case *ssa.MakeClosure:
 			ok = capturedUses(ref, addr, depth+1, sent)
-		case *ssa.DebugRef:
-			ok = true
 		}
 		if !ok {
 			return false

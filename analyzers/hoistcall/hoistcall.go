@@ -224,7 +224,6 @@ func variadicElems(arg ssa.Value, l *loops.Loop) ([]ssa.Value, bool) {
 				}
 				elems = append(elems, st.Val)
 			}
-		case *ssa.DebugRef:
 		default:
 			return nil, false
 		}
@@ -300,7 +299,6 @@ func readOnly(v ssa.Value, kind resultKind, depth int) bool {
 	}
 	for _, ref := range *v.Referrers() {
 		switch ref := ref.(type) {
-		case *ssa.DebugRef:
 		case *ssa.IndexAddr, *ssa.FieldAddr:
 			if !onlyLoaded(ref.(ssa.Value)) {
 				return false
@@ -337,7 +335,6 @@ func onlyLoaded(a ssa.Value) bool {
 			if ref.Op != token.MUL {
 				return false
 			}
-		case *ssa.DebugRef:
 		default:
 			return false
 		}

@@ -19,7 +19,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perfvet/perfvet/passes/hotness"
-	"github.com/perfvet/perfvet/passes/irbuild"
+	"github.com/perfvet/perfvet/passes/scope"
 )
 
 // lspDebounce is how long perfvet lsp waits after the last change to an
@@ -36,7 +36,7 @@ func runLSP(args []string, all []*analysis.Analyzer) int {
 	}
 	// A test variant then builds SSA only for its _test.go code, the
 	// package's own code being analysed with the package (see unitFiles).
-	if err := irbuild.Analyzer.Flags.Set("dedup", "true"); err != nil {
+	if err := scope.Analyzer.Flags.Set("dedup", "true"); err != nil {
 		log.Print(err)
 		return 1
 	}

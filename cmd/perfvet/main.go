@@ -28,7 +28,7 @@ import (
 
 	"github.com/perfvet/perfvet/analyzers"
 	"github.com/perfvet/perfvet/internal/thresholds"
-	"github.com/perfvet/perfvet/passes/irbuild"
+	"github.com/perfvet/perfvet/passes/scope"
 )
 
 func main() {
@@ -78,13 +78,13 @@ func main() {
 	multichecker.Main(all...)
 }
 
-// dedupTestVariants tells irbuild that this driver analyses each package
+// dedupTestVariants tells the scope pass that this driver analyses each package
 // and also its test variant (the package compiled with its in-package
 // tests), so the test variant need not build the package's own code
 // again: a quarter less SSA on the standard library. go vet analyses
 // only the test variant, so the vet-tool mode leaves it off.
 func dedupTestVariants() {
-	if err := irbuild.Analyzer.Flags.Set("dedup", "true"); err != nil {
+	if err := scope.Analyzer.Flags.Set("dedup", "true"); err != nil {
 		fail(err)
 	}
 }

@@ -30,10 +30,6 @@ type effects struct {
 
 var opaqueEffects = &effects{opaque: true}
 
-// maxCallDepth bounds how deep callee summaries follow calls; deeper
-// callees count as opaque.
-const maxCallDepth = 6
-
 // PathInvariant reports whether every load of p reads the same value on
 // every iteration of l, by the package's type-based alias model: no
 // store in l (or in the functions it calls, followed through their
@@ -88,7 +84,7 @@ func (o *Oracle) exitEffects(l *loops.Loop) *effects {
 	fresh := func(instr ssa.Instruction) bool { return in[instr] }
 	for _, instr := range instrs {
 		if _, isDefer := instr.(*ssa.Defer); !isDefer {
-			o.addEffects(e, instr, fresh, 0)
+			o.addEffects(e, instr, fresh)
 		}
 	}
 	o.byExit[l] = e
@@ -107,7 +103,7 @@ func (o *Oracle) loopEffects(l *loops.Loop) *effects {
 	fresh := func(instr ssa.Instruction) bool { return l.ContainsInstr(instr) }
 	for _, instr := range o.instrs(l) {
 		if _, isDefer := instr.(*ssa.Defer); !isDefer {
-			o.addEffects(e, instr, fresh, 0)
+			o.addEffects(e, instr, fresh)
 		}
 	}
 	e.escaping = escapingUses(l)
@@ -116,22 +112,19 @@ func (o *Oracle) loopEffects(l *loops.Loop) *effects {
 }
 
 // funcEffects summarises a call to fn. The caller holds o.mu.
-func (o *Oracle) funcEffects(fn *ssa.Function, depth int) *effects {
+func (o *Oracle) funcEffects(fn *ssa.Function) *effects {
 	if e, ok := o.byFunc[fn]; ok {
 		if e == nil {
 			return opaqueEffects // recursion: assume the worst
 		}
 		return e
 	}
-	if depth > maxCallDepth {
-		return opaqueEffects
-	}
 	o.byFunc[fn] = nil
 	e := &effects{writes: make(map[write]bool)}
 	fresh := func(instr ssa.Instruction) bool { return instr.Parent() == fn }
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			o.addEffects(e, instr, fresh, depth)
+			o.addEffects(e, instr, fresh)
 			if e.opaque {
 				o.byFunc[fn] = opaqueEffects
 				return opaqueEffects
@@ -145,7 +138,7 @@ func (o *Oracle) funcEffects(fn *ssa.Function, depth int) *effects {
 // addEffects adds to e what instr may do. Stores into objects allocated
 // by the code being summarised (fresh) cannot change memory that existed
 // before it, so they are left out.
-func (o *Oracle) addEffects(e *effects, instr ssa.Instruction, fresh func(ssa.Instruction) bool, depth int) {
+func (o *Oracle) addEffects(e *effects, instr ssa.Instruction, fresh func(ssa.Instruction) bool) {
 	switch instr := instr.(type) {
 	case *ssa.Store:
 		if !freshAddr(instr.Addr, fresh) {
@@ -162,12 +155,12 @@ func (o *Oracle) addEffects(e *effects, instr ssa.Instruction, fresh func(ssa.In
 			e.opaque = true // a pointer made from arithmetic may point anywhere
 		}
 	case ssa.CallInstruction:
-		o.addCallEffects(e, instr.Common(), depth)
+		o.addCallEffects(e, instr.Common())
 	}
 }
 
 // addCallEffects adds to e what the call c may do.
-func (o *Oracle) addCallEffects(e *effects, c *ssa.CallCommon, depth int) {
+func (o *Oracle) addCallEffects(e *effects, c *ssa.CallCommon) {
 	if b, ok := c.Value.(*ssa.Builtin); ok {
 		switch b.Name() {
 		case "copy", "append", "clear":
@@ -192,7 +185,7 @@ func (o *Oracle) addCallEffects(e *effects, c *ssa.CallCommon, depth int) {
 		body = fn.Origin()
 	}
 	if body.Blocks != nil {
-		sub := o.funcEffects(body, depth+1)
+		sub := o.funcEffects(body)
 		e.opaque = e.opaque || sub.opaque
 		for w := range sub.writes {
 			e.writes[w] = true

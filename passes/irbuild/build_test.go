@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/perfvet/perfvet/passes/scope"
 )
 
 // TestMissingImportIsAnError checks that building with too few imported
@@ -20,11 +22,11 @@ func TestMissingImportIsAnError(t *testing.T) {
 		Doc:      "build without imports (test only)",
 		Requires: Analyzer.Requires,
 		Run: func(pass *analysis.Pass) (any, error) {
-			keep := interestingFuncs(pass)
-			if _, err := build(pass, keep, nil, wholeImports(nil)); err != nil {
+			keep, _ := closure(pass, roots(pass, pass.ResultOf[scope.Analyzer].(*scope.Scope)), nil)
+			if _, err := build(pass, keep, nil, wholeImports(nil), pruneDecls); err != nil {
 				pass.Reportf(pass.Files[0].Package, "without imports: error")
 			}
-			pkg, err := build(pass, keep, nil, referencedMembers(pass, keep, nil).create)
+			pkg, err := build(pass, keep, nil, referencedMembers(pass, keep, nil).create, pruneDecls)
 			if err != nil {
 				return nil, nil
 			}

@@ -1,18 +1,53 @@
 // Package irbuild defines an Analyzer that builds the SSA form of the
-// functions of a package in which a perfvet finding is possible.
+// functions of a package in which a perfvet finding is possible, and of
+// everything they call in the package.
 //
 // It replaces golang.org/x/tools/go/analysis/passes/buildssa for perfvet's
 // purposes. buildssa requires ctrlflow, whose facts force a standalone
 // driver to load and analyse every dependency from source; irbuild declares
-// no facts, so dependencies come from export data, and it builds bodies only
-// for the functions that contain a loop or an HTTP handler, or that a
-// CPU profile shows hot (plus the
-// same-package functions those call or reference, which analyzers inspect
-// to see what a callee does). Every other function is created without a body, as if it were
-// implemented in assembly, and imported packages are created with only
-// the functions and variables those bodies refer to: the checker keeps
-// every package's result until the run ends, so whatever is created
-// here adds to the peak memory of the whole run.
+// no facts, so dependencies come from export data.
+//
+// # Which bodies are built
+//
+// The roots are the functions, in reported code (see package scope), that
+// contain a loop or an HTTP handler, or that a CPU profile shows hot, and
+// the package-level variable initializers that contain a loop. irbuild
+// builds the bodies of the roots and of the whole transitive
+// same-package closure of what they call or refer to (a function named
+// in a built body, as a call or as a value). So every function of the
+// package that a built body can call statically is built too, and an
+// answer about a function never depends on whether unrelated code
+// happens to make one of its callees a root.
+//
+// The closure has no depth limit. Measured on the standard-library slice
+// of the benchmark (tests excluded from the roots, as they are not
+// reported): 998 roots; 2,145 bodies with the callees one reference away,
+// 2,663 at two, 2,926 at three, 3,046 at four, 3,186 at eight, and the
+// complete closure, 3,339, at sixteen. Findings on that slice are the same
+// at every depth; wall time and peak memory of the complete closure are
+// within the noise of depth two (1.30x against 1.35x the floor's wall
+// time, 1.16x against 1.15x its peak memory). A limit would only bring
+// back answers that change with unrelated code, at the frontier.
+//
+// Every other function of the package is not created at all (the
+// builder creates a method it needs for a method set from type
+// information, without a body), and imported packages are created with
+// only the functions and variables the built bodies refer to: the
+// checker keeps every package's result until the run ends, so whatever
+// is created here adds to the peak memory of the whole run.
+//
+// # The contract for consumers
+//
+// State says, for any function, whether its body was built, is out of
+// scope (same package, not built) or belongs to another package. One rule
+// holds for every consumer: a body that is not built is unknown. A
+// consumer may know an API of another package by name, but must never
+// read "no body" as "does nothing", nor follow calls to a depth of its
+// own: what is built is the limit.
+//
+// Bodies carry no debug information (ssa.GlobalDebug is off, as no
+// consumer maps source expressions to values): they contain no
+// ssa.DebugRef instructions.
 package irbuild
 
 import (
@@ -21,30 +56,21 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/passes/hotness"
+	"github.com/perfvet/perfvet/passes/scope"
 )
 
 // Analyzer builds the SSA form of the interesting functions of a package.
 var Analyzer = &analysis.Analyzer{
 	Name:       "irbuild",
-	Doc:        "build SSA for the functions of a package that contain loops",
+	Doc:        "build SSA for the functions of a package that contain loops, and what they call",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{hotness.Analyzer},
+	Requires:   []*analysis.Analyzer{hotness.Analyzer, scope.Analyzer},
 	ResultType: reflect.TypeFor[*IR](),
-}
-
-// dedup is the -dedup flag: see its usage.
-var dedup bool
-
-func init() {
-	Analyzer.Flags.BoolVar(&dedup, "dedup", false,
-		"in the test variant of a package, build only its _test.go functions and what they call: "+
-			"for drivers that analyse the package itself too (standalone perfvet), not for go vet, which analyses only the test variant")
 }
 
 // IR is the SSA form of one package, restricted to the functions that
@@ -57,49 +83,92 @@ type IR struct {
 	Funcs []*ssa.Function
 
 	byObj map[*types.Func]*ssa.Function
-	// shared holds the files whose findings another package reports
-	// (see Shared).
-	shared map[*token.File]bool
-	fset   *token.FileSet
+	// unbuilt holds the functions of the package that have a body in
+	// the source but were created without one.
+	unbuilt map[*types.Func]bool
 }
 
-// Shared reports whether pos lies in code whose findings, under -dedup,
-// the driver reports for another package: the non-test files of a test
-// variant, analysed as the package itself too. Analyzers may still
-// build and read that code (a test calls it) but must not report in it,
-// nor call a suppression directive there unused.
-func (ir *IR) Shared(pos token.Pos) bool {
-	return ir.shared[ir.fset.File(pos)]
+// State is what is known of a function's body.
+type State int
+
+const (
+	// Built: the function's SSA body exists (Blocks is not nil).
+	Built State = iota
+	// OutOfScope: a function of this package whose body was not built:
+	// no root refers to it, directly or through built bodies. What it
+	// does is unknown.
+	OutOfScope
+	// Foreign: a function of another package, or one whose body is not
+	// Go source (assembly, a linkname): irbuild never builds it. What it
+	// does is unknown, unless the consumer knows the API by name.
+	Foreign
+)
+
+// State returns what is known of fn's body. An instantiation of a
+// generic function has the state of its origin (without
+// ssa.InstantiateGenerics, the builder gives an instance of another
+// package's generic function a body of its own, which is not that
+// function's code).
+func (ir *IR) State(fn *ssa.Function) State {
+	if fn == nil {
+		return Foreign
+	}
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	if fn.Blocks != nil {
+		return Built
+	}
+	if obj, ok := fn.Object().(*types.Func); ok && ir.unbuilt[obj] {
+		return OutOfScope
+	}
+	return Foreign
 }
 
-// Func returns the SSA function of a declared function or method of this
-// package, or nil if it is not in the package or was built without a body.
-func (ir *IR) Func(obj *types.Func) *ssa.Function {
-	fn := ir.byObj[obj]
-	if fn == nil || fn.Blocks == nil {
+// Body returns the SSA function whose body a call to fn runs: fn, or
+// the generic function it instantiates, when its state is Built; nil
+// otherwise (see State: nil means unknown, not empty).
+func (ir *IR) Body(fn *ssa.Function) *ssa.Function {
+	if fn == nil {
+		return nil
+	}
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	if fn.Blocks == nil {
 		return nil
 	}
 	return fn
 }
 
+// Func returns the SSA function of a declared function or method of this
+// package, or nil if it is not in the package or was built without a body.
+func (ir *IR) Func(obj *types.Func) *ssa.Function {
+	return ir.Body(ir.byObj[obj])
+}
+
 func run(pass *analysis.Pass) (any, error) {
-	ir := &IR{byObj: make(map[*types.Func]*ssa.Function), shared: sharedFiles(pass), fset: pass.Fset}
-	keep := interestingFuncs(pass)
-	inits := loopyInitializers(pass)
+	ir := &IR{byObj: make(map[*types.Func]*ssa.Function), unbuilt: make(map[*types.Func]bool)}
+	sc := pass.ResultOf[scope.Analyzer].(*scope.Scope)
+	keep, inits := closure(pass, roots(pass, sc), loopyInitializers(pass, sc))
 	if len(keep) == 0 && len(inits) == 0 {
 		return ir, nil
 	}
-	pkg, err := build(pass, keep, inits, referencedMembers(pass, keep, inits).create)
+	pkg, err := build(pass, keep, inits, referencedMembers(pass, keep, inits).create, pruneDecls)
 	if err != nil {
 		// The builder needs a member we did not predict: build again
-		// with every import whole, as buildssa would.
-		if pkg, err = build(pass, keep, inits, wholeImports(pass.Pkg.Imports())); err != nil {
+		// with every import whole and every declaration, as buildssa
+		// would.
+		if pkg, err = build(pass, keep, inits, wholeImports(pass.Pkg.Imports()), stripBodies); err != nil {
 			return nil, err
 		}
 	}
 	ir.Pkg = pkg
 	for _, decl := range funcDecls(pass.Files) {
 		obj, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if !keep[decl] && decl.Body != nil {
+			ir.unbuilt[obj] = true
+		}
 		fn := pkg.Prog.FuncValue(obj)
 		if fn == nil {
 			continue
@@ -121,9 +190,9 @@ func run(pass *analysis.Pass) (any, error) {
 
 // build creates and builds the SSA package with bodies for keep and the
 // initializers inits, after createImports has created the imported
-// packages. Building reports, rather than crashes on, a reference to a
+// packages, from the declarations decls leaves. Building reports, rather than crashes on, a reference to a
 // member not created.
-func build(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Initializer, createImports func(*ssa.Program)) (pkg *ssa.Package, err error) {
+func build(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Initializer, createImports func(*ssa.Program), decls func([]*ast.File, map[*ast.FuncDecl]bool) []*ast.File) (pkg *ssa.Package, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("building SSA for %s: %v", pass.Pkg.Path(), r)
@@ -136,18 +205,17 @@ func build(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Init
 	createImports(prog)
 	info := *pass.TypesInfo
 	info.InitOrder = inits
-	pkg = prog.CreatePackage(pass.Pkg, stripBodies(pass.Files, keep), &info, false)
+	pkg = prog.CreatePackage(pass.Pkg, decls(pass.Files, keep), &info, false)
 	pkg.Build()
 	return pkg, nil
 }
 
 // loopyInitializers returns the package-level variable initializers that
 // contain a loop (in a function literal): the only ones worth building.
-func loopyInitializers(pass *analysis.Pass) []*types.Initializer {
-	unreported := unreportedCode(pass)
+func loopyInitializers(pass *analysis.Pass, sc *scope.Scope) []*types.Initializer {
 	var inits []*types.Initializer
 	for _, init := range pass.TypesInfo.InitOrder {
-		if containsLoop(init.Rhs) && !unreported(init.Rhs) {
+		if containsLoop(init.Rhs) && sc.Reported(init.Rhs.Pos()) {
 			inits = append(inits, init)
 		}
 	}
@@ -278,96 +346,19 @@ func funcDecls(files []*ast.File) []*ast.FuncDecl {
 	return decls
 }
 
-// interestingFuncs returns the declarations whose bodies must be built:
-// those containing a loop or an HTTP handler, or that a CPU profile shows
-// hot, in code where findings are reported, and the same-package
-// functions they refer to.
-func interestingFuncs(pass *analysis.Pass) map[*ast.FuncDecl]bool {
-	declOf := make(map[types.Object]*ast.FuncDecl)
-	decls := funcDecls(pass.Files)
-	for _, d := range decls {
-		if obj := pass.TypesInfo.Defs[d.Name]; obj != nil {
-			declOf[obj] = d
-		}
-	}
-	unreported := unreportedCode(pass)
+// roots returns the declarations in reported code that contain a loop
+// or an HTTP handler, or that a CPU profile shows hot: the functions
+// analyzers report in.
+func roots(pass *analysis.Pass, sc *scope.Scope) []*ast.FuncDecl {
 	evidence := pass.ResultOf[hotness.Analyzer].(*hotness.Evidence)
-	keep := make(map[*ast.FuncDecl]bool)
-	for _, d := range decls {
-		if d.Body != nil && (containsLoop(d.Body) || servesHTTP(pass.TypesInfo, d) || evidence.HotFunction(d)) && !unreported(d) {
-			keep[d] = true
+	var out []*ast.FuncDecl
+	for _, d := range funcDecls(pass.Files) {
+		if d.Body != nil && sc.Reported(d.Pos()) &&
+			(containsLoop(d.Body) || servesHTTP(pass.TypesInfo, d) || evidence.HotFunction(d)) {
+			out = append(out, d)
 		}
 	}
-	var referenced []*ast.FuncDecl
-	for d := range keep {
-		ast.Inspect(d.Body, func(n ast.Node) bool {
-			id, ok := n.(*ast.Ident)
-			if !ok {
-				return true
-			}
-			if callee, ok := declOf[pass.TypesInfo.Uses[id]]; ok && !keep[callee] && callee.Body != nil {
-				referenced = append(referenced, callee)
-			}
-			return true
-		})
-	}
-	for _, d := range referenced {
-		keep[d] = true
-	}
-	return keep
-}
-
-// unreportedCode returns a predicate that reports whether a node lies in
-// code whose findings this package will not report: generated files,
-// which every analyzer skips, and, under -dedup, the non-test files of a
-// test variant ("p [p.test]", package p compiled with its in-package
-// tests), which the driver also analyses as package p.
-func unreportedCode(pass *analysis.Pass) func(ast.Node) bool {
-	generated := make(map[*token.File]bool)
-	for _, f := range pass.Files {
-		if ast.IsGenerated(f) {
-			generated[pass.Fset.File(f.Pos())] = true
-		}
-	}
-	shared := dedup && isTestVariant(pass)
-	return func(n ast.Node) bool {
-		return generated[pass.Fset.File(n.Pos())] || shared && !isTestFile(pass.Fset, n)
-	}
-}
-
-// sharedFiles returns, under -dedup in a test variant, the files that are
-// not _test.go files.
-func sharedFiles(pass *analysis.Pass) map[*token.File]bool {
-	shared := make(map[*token.File]bool)
-	if !dedup || !isTestVariant(pass) {
-		return shared
-	}
-	for _, f := range pass.Files {
-		if !isTestFile(pass.Fset, f) {
-			shared[pass.Fset.File(f.Pos())] = true
-		}
-	}
-	return shared
-}
-
-// isTestVariant reports whether the package under analysis is a package
-// compiled together with its in-package tests.
-func isTestVariant(pass *analysis.Pass) bool {
-	tests, others := false, false
-	for _, f := range pass.Files {
-		if isTestFile(pass.Fset, f) {
-			tests = true
-		} else {
-			others = true
-		}
-	}
-	return tests && others
-}
-
-// isTestFile reports whether n lies in a _test.go file.
-func isTestFile(fset *token.FileSet, n ast.Node) bool {
-	f := fset.File(n.Pos())
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+	return out
 }
 
 // containsLoop reports whether n contains a for or range statement or a
@@ -423,6 +414,35 @@ func IsHandler(sig *types.Signature) bool {
 
 func isNetHTTP(obj *types.TypeName, name string) bool {
 	return obj.Pkg() != nil && obj.Pkg().Path() == "net/http" && obj.Name() == name
+}
+
+// pruneDecls returns shallow copies of files without the function
+// declarations that have a body but are not in keep: those functions are
+// not created at all. A function created without a body costs as much
+// memory as a small built one, and across a package most functions are
+// not built; no built body refers to them (keep is closed under
+// reference), and the builder creates a method it needs for a method set
+// from type information. Init functions stay, bodiless, as the package
+// initializer calls them.
+func pruneDecls(files []*ast.File, keep map[*ast.FuncDecl]bool) []*ast.File {
+	out := make([]*ast.File, len(files))
+	for i, f := range files {
+		copied := *f
+		copied.Decls = make([]ast.Decl, 0, len(f.Decls))
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && !keep[fd] && fd.Body != nil {
+				if fd.Recv != nil || fd.Name.Name != "init" {
+					continue
+				}
+				bodiless := *fd
+				bodiless.Body = nil
+				d = &bodiless
+			}
+			copied.Decls = append(copied.Decls, d)
+		}
+		out[i] = &copied
+	}
+	return out
 }
 
 // stripBodies returns shallow copies of files in which every function

@@ -38,6 +38,7 @@ import (
 	"github.com/perfvet/perfvet/passes/invariant"
 	"github.com/perfvet/perfvet/passes/irbuild"
 	"github.com/perfvet/perfvet/passes/loops"
+	"github.com/perfvet/perfvet/passes/scope"
 	"github.com/perfvet/perfvet/passes/suppress"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -70,7 +71,7 @@ type Analyzer struct {
 // all costs nothing in a full run, where each is computed once per
 // package anyway; the loop passes are lazy where they could be costly.
 var shared = []*analysis.Analyzer{
-	suppress.Analyzer, irbuild.Analyzer, hotness.Analyzer,
+	suppress.Analyzer, scope.Analyzer, irbuild.Analyzer, hotness.Analyzer,
 	loops.Analyzer, tripcount.Analyzer, invariant.Analyzer,
 }
 

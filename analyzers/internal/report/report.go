@@ -1,7 +1,8 @@
 // Package report is how perfvet analyzers report findings: it applies
-// the evidence rules of the hotness pass (profile share, test files),
-// suppression directives, skips generated files and points related
-// information at the loop. It records which directives suppressed a
+// the reporting scope of the scope pass (generated files, test files,
+// shared code), suppression directives and the evidence rules of the
+// hotness pass (profile share), and points related information at the
+// loop. It records which directives suppressed a
 // finding, so that the directives analyzer can tell the unused ones;
 // it reports no directive itself.
 package report
@@ -14,8 +15,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/passes/hotness"
-	"github.com/perfvet/perfvet/passes/irbuild"
 	"github.com/perfvet/perfvet/passes/loops"
+	"github.com/perfvet/perfvet/passes/scope"
 	"github.com/perfvet/perfvet/passes/suppress"
 )
 
@@ -23,7 +24,7 @@ import (
 type Reporter struct {
 	pass     *analysis.Pass
 	dirs     *suppress.Directives
-	ir       *irbuild.IR
+	scope    *scope.Scope
 	evidence *hotness.Evidence
 	used     map[*suppress.Directive]bool
 	// profileOnly drops every finding when no profile applies.
@@ -31,12 +32,12 @@ type Reporter struct {
 }
 
 // New returns a Reporter for pass, whose analyzer must require the
-// suppress, irbuild and hotness passes.
+// suppress, scope and hotness passes.
 func New(pass *analysis.Pass) *Reporter {
 	return &Reporter{
 		pass:     pass,
 		dirs:     pass.ResultOf[suppress.Analyzer].(*suppress.Directives),
-		ir:       pass.ResultOf[irbuild.Analyzer].(*irbuild.IR),
+		scope:    pass.ResultOf[scope.Analyzer].(*scope.Scope),
 		evidence: pass.ResultOf[hotness.Analyzer].(*hotness.Evidence),
 		used:     make(map[*suppress.Directive]bool),
 	}
@@ -57,11 +58,8 @@ func (r *Reporter) Judges() bool { return !r.profileOnly || r.evidence.Profiled(
 func (r *Reporter) Used(d *suppress.Directive) bool { return r.used[d] }
 
 // Checked reports whether a directive at pos is this package's to
-// judge: not in code another package reports (see irbuild.IR.Shared),
-// nor in a test file, whose findings are not reported.
-func (r *Reporter) Checked(pos token.Pos) bool {
-	return !r.ir.Shared(pos) && (!r.evidence.InTestFile(pos) || hotness.TestFiles)
-}
+// judge: in its reporting scope (see scope.Scope.Reported).
+func (r *Reporter) Checked(pos token.Pos) bool { return r.scope.Reported(pos) }
 
 // Profiled reports whether a profile applies to the package.
 func (r *Reporter) Profiled() bool { return r.evidence.Profiled() }
@@ -91,20 +89,17 @@ func (r *Reporter) InLoop(node ast.Node, l *loops.Loop, message string, fixes ..
 	}, start, end)
 }
 
-// report reports d, in code spanning [loopStart, loopEnd], unless the
-// evidence rules drop it, it is in a generated file or in code another
-// package reports (see irbuild.IR.Shared), or a directive suppresses it.
+// report reports d, in code spanning [loopStart, loopEnd], unless it is
+// out of the package's reporting scope (see scope.Scope.Reported), a
+// directive suppresses it, or the evidence rules drop it.
 // A directive that matches a dropped finding still counts as used: the
 // finding would be there with other evidence.
 func (r *Reporter) report(d analysis.Diagnostic, loopStart, loopEnd token.Pos) {
-	if r.dirs.Generated(d.Pos) || r.ir.Shared(d.Pos) {
+	if !r.scope.Reported(d.Pos) {
 		return
 	}
 	if dir := r.suppressor(d); dir != nil {
 		r.used[dir] = true
-		return
-	}
-	if r.evidence.InTestFile(d.Pos) && !hotness.TestFiles {
 		return
 	}
 	w := r.evidence.Weigh(d.Pos, loopStart, loopEnd)

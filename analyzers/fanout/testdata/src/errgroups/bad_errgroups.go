@@ -167,3 +167,33 @@ func contextAndMap(ctx context.Context, refs map[string][]string) error {
 	}
 	return g.Wait()
 }
+
+// lazy is a package variable pointing to a group made without a limit
+// where it is declared.
+var lazy = &errgroup.Group{}
+
+func globalPointer(urls []string) error {
+	for _, u := range urls {
+		lazy.Go(func() error { return fetch(u) }) // want `lazy.Go starts a goroutine for every element of urls and lazy has no SetLimit`
+	}
+	return lazy.Wait()
+}
+
+// relay's group is made without a limit by a constructor no loop
+// calls, stored through a local first.
+type relay struct {
+	group *errgroup.Group
+}
+
+func newRelay() *relay {
+	g := new(errgroup.Group)
+	r := &relay{}
+	r.group = g
+	return r
+}
+
+func (r *relay) forward(urls []string) {
+	for _, u := range urls {
+		r.group.Go(func() error { return fetch(u) }) // want `r.group.Go starts`
+	}
+}

@@ -151,3 +151,42 @@ func perCount(n int) error {
 	}
 	return g.Wait()
 }
+
+// limitedShared is a package variable limited by an init function.
+var limitedShared errgroup.Group
+
+func init() { limitedShared.SetLimit(8) }
+
+func globalLimited(urls []string) error {
+	for _, u := range urls {
+		limitedShared.Go(func() error { return fetch(u) })
+	}
+	return limitedShared.Wait()
+}
+
+// gate's constructor limits the group before storing it in the field.
+type gate struct {
+	group *errgroup.Group
+}
+
+func newGate() *gate {
+	g := new(errgroup.Group)
+	g.SetLimit(3)
+	return &gate{group: g}
+}
+
+func (g *gate) admit(urls []string) {
+	for _, u := range urls {
+		g.group.Go(func() error { return fetch(u) })
+	}
+}
+
+// limitedPointer is a package variable pointing to a group that its
+// initializer limits.
+var limitedPointer = newLimited(4)
+
+func globalPointerLimited(urls []string) {
+	for _, u := range urls {
+		limitedPointer.Go(func() error { return fetch(u) })
+	}
+}

@@ -1,0 +1,3 @@
+package plain
+
+func code() {} // want `(plain|variant): reported`

@@ -1,0 +1,5 @@
+// Code generated for a test of scope. DO NOT EDIT.
+
+package plain
+
+func generated() {} // want `(plain|variant): not reported`
