@@ -285,6 +285,10 @@ func readExport(fset *token.FileSet, seen map[string]*types.Package, dep *packag
 		return nil, err
 	}
 	defer f.Close()
+	// Go 1.26's go list -export names compiler archives, which only
+	// NewReader opens; its replacement reads the cmd/export files of
+	// later releases.
+	//lint:ignore SA1019 the go command of this Go release writes archives
 	r, err := gcexportdata.NewReader(f)
 	if err != nil {
 		return nil, fmt.Errorf("reading export data of %s: %w", dep.ID, err)
