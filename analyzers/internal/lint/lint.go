@@ -102,6 +102,7 @@ func Define(a Analyzer) meta.Info {
 func requires(own []*analysis.Analyzer) []*analysis.Analyzer {
 	reqs := slices.Clone(shared)
 	for _, a := range own {
+		//perfvet:ignore membership a dozen passes, once per analyzer at init
 		if !slices.Contains(reqs, a) {
 			reqs = append(reqs, a)
 		}
