@@ -18,10 +18,10 @@ import (
 // (as itself, a field, an array element); see underlyingTypesAlias and
 // typeParamsHoldAnything.
 //
-// Two facts of the SSA form sharpen it. A local variable that does not
-// escape (irutil.LocalRoot) is written only by stores through its own
-// address, and a package-level variable is a region of its own: a store
-// to one is not a store to another.
+// Two facts of the SSA form sharpen it. A confined local variable (see
+// confined.go) is written only by stores through its own address, and a
+// package-level variable is a region of its own: a store to one is not a
+// store to another.
 
 // location is the memory a load reads, described by type.
 type location struct {
@@ -37,8 +37,7 @@ type location struct {
 	// inSlice says the location is an element of a slice's array: only
 	// element writes, pointers and what holds arrays can reach it.
 	inSlice bool
-	// local is the non-escaping local variable the location lies in,
-	// or nil.
+	// local is the confined variable the location lies in, or nil.
 	local *ssa.Alloc
 	// global is the package-level variable the location lies in (not
 	// through a pointer), or nil.
@@ -50,7 +49,7 @@ type location struct {
 
 // locationAt describes the memory a load from addr reads.
 func locationAt(addr ssa.Value) location {
-	loc := location{typ: irutil.Deref(addr.Type()), local: irutil.LocalRoot(addr)}
+	loc := location{typ: irutil.Deref(addr.Type()), local: confinedRoot(addr)}
 	base := addr
 	var fields []*ssa.FieldAddr
 	for {
@@ -125,8 +124,8 @@ type write struct {
 	kind  writeKind
 	typ   types.Type
 	index int
-	// local is the non-escaping local variable the store writes into,
-	// or nil: such a store writes nothing else.
+	// local is the confined variable the store writes into, or nil:
+	// such a store writes nothing else.
 	local *ssa.Alloc
 	// global is the package-level variable the store writes into, or
 	// nil.
@@ -137,7 +136,7 @@ type write struct {
 // writeAt describes a store to addr.
 func writeAt(addr ssa.Value) write {
 	w := writeTo(addr)
-	w.local = irutil.LocalRoot(addr)
+	w.local = confinedRoot(addr)
 	return w
 }
 
@@ -164,11 +163,11 @@ func writeTo(addr ssa.Value) write {
 	return write{kind: pointerWrite, typ: irutil.Deref(addr.Type())}
 }
 
-// mayWrite reports whether w may change the memory at loc. sees answers
-// whether code of one package may see the variables of another.
-func (w write) mayWrite(loc location, sees func(from, to *types.Package) bool) bool {
+// mayWrite reports whether w, in the code of m's package, may change the
+// memory at loc.
+func (w write) mayWrite(loc location, m *Model) bool {
 	if w.local != loc.local {
-		return false // a non-escaping local is written only through itself
+		return false // a confined variable is written only through itself
 	}
 	if w.global != nil && loc.global != nil && w.global != loc.global {
 		return false // distinct package-level variables
@@ -198,9 +197,10 @@ func (w write) mayWrite(loc location, sees func(from, to *types.Package) bool) b
 	case pointerWrite:
 		return regionMayHold(w.typ, loc) || mayContain(loc.typ, w.typ)
 	case reachWrite:
-		return mayReach(w.typ, loc, make(map[types.Type]bool))
+		r := reacher{loc: loc, model: m, seen: make(map[types.Type]bool)}
+		return r.mayReach(w.typ)
 	case packageWrite:
-		return !foreignVariablesHoldTheirTypes || packageMayHold(w.pkg, loc, sees)
+		return !foreignVariablesHoldTheirTypes || m.packageMayHold(w.pkg, loc)
 	}
 	return true
 }
@@ -217,14 +217,14 @@ func regionMayHold(outer types.Type, loc location) bool {
 // packageMayHold reports whether the variables of package pkg, or what
 // they reach, may hold loc: loc is reached from variables of pkg or of a
 // package pkg sees, or lies in a struct of a type declared there.
-func packageMayHold(pkg *types.Package, loc location, sees func(from, to *types.Package) bool) bool {
+func (m *Model) packageMayHold(pkg *types.Package, loc location) bool {
 	for _, from := range loc.reachedFrom {
-		if sees(pkg, from) {
+		if m.sees(pkg, from) {
 			return true
 		}
 	}
 	for _, t := range append(loc.structs[:len(loc.structs):len(loc.structs)], loc.typ) {
-		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && sees(pkg, n.Obj().Pkg()) {
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && m.sees(pkg, n.Obj().Pkg()) {
 			return true
 		}
 		if isTypeParam(t) {
@@ -294,22 +294,30 @@ func inArray(outer, elem types.Type, depth int) bool {
 	return false
 }
 
-// mayReach reports whether a value of type t may lead, through the
-// pointers, slices, maps and channels it holds, to memory that may hold
-// loc or lie in it. Interfaces, functions and unsafe pointers may lead
-// anywhere.
-func mayReach(t types.Type, loc location, seen map[types.Type]bool) bool {
-	if (typeParamsHoldAnything && isTypeParam(t)) || len(seen) > maxReachTypes {
+// A reacher answers whether values may lead, through the pointers,
+// slices, maps and channels they hold, to memory that may hold loc or
+// lie in it. Interfaces, functions and unsafe pointers may lead
+// anywhere, except from inside a struct of another package's type (see
+// foreignFieldsHoldTheirOwn).
+type reacher struct {
+	loc   location
+	model *Model
+	seen  map[types.Type]bool
+}
+
+// mayReach reports whether a value of type t may lead to loc.
+func (r *reacher) mayReach(t types.Type) bool {
+	if (typeParamsHoldAnything && isTypeParam(t)) || len(r.seen) > maxReachTypes {
 		return true
 	}
-	if seen[t] {
+	if r.seen[t] {
 		return false
 	}
-	seen[t] = true
+	r.seen[t] = true
 	// holds reports whether the region a pointer or slice of t leads
 	// to may overlap loc, or lead further to it.
 	holds := func(region types.Type) bool {
-		return regionMayHold(region, loc) || mayContain(loc.typ, region) || mayReach(region, loc, seen)
+		return regionMayHold(region, r.loc) || mayContain(r.loc.typ, region) || r.mayReach(region)
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Pointer:
@@ -317,29 +325,42 @@ func mayReach(t types.Type, loc location, seen map[types.Type]bool) bool {
 	case *types.Slice:
 		return holds(u.Elem())
 	case *types.Array:
-		return mayReach(u.Elem(), loc, seen)
+		return r.mayReach(u.Elem())
 	case *types.Struct:
+		if pkg := r.foreignDeclarer(t); pkg != nil && foreignFieldsHoldTheirOwn {
+			return r.model.packageMayHold(pkg, r.loc)
+		}
 		for i := range u.NumFields() {
-			if mayReach(u.Field(i).Type(), loc, seen) {
+			if r.mayReach(u.Field(i).Type()) {
 				return true
 			}
 		}
 		return false
 	case *types.Map:
-		return mayReach(u.Key(), loc, seen) || mayReach(u.Elem(), loc, seen)
+		return r.mayReach(u.Key()) || r.mayReach(u.Elem())
 	case *types.Chan:
-		return mayReach(u.Elem(), loc, seen)
+		return r.mayReach(u.Elem())
 	case *types.Basic:
 		return u.Kind() == types.UnsafePointer
 	case *types.Tuple:
 		for i := range u.Len() {
-			if mayReach(u.At(i).Type(), loc, seen) {
+			if r.mayReach(u.At(i).Type()) {
 				return true
 			}
 		}
 		return false
 	}
 	return true // interfaces, functions
+}
+
+// foreignDeclarer returns the package that declares the named type t,
+// if it is not the package being analysed, or nil.
+func (r *reacher) foreignDeclarer(t types.Type) *types.Package {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg() == r.model.pkg {
+		return nil
+	}
+	return n.Obj().Pkg()
 }
 
 func sameUnderlying(a, b types.Type) bool {

@@ -51,6 +51,15 @@ const (
 	// write any memory a pointer can reach.
 	foreignVariablesHoldTheirTypes = true
 
+	// foreignFieldsHoldTheirOwn: the fields of a struct whose type
+	// another package declares hold memory that package allocated, or
+	// memory of ours it was given and retained (foreignCodeRetainsNothing
+	// says it never writes through that): writing through them changes
+	// only what that package's variables may hold. Calling a method of
+	// a *strings.Replacer then writes none of our slices, though a
+	// Replacer holds a []string. Off, the fields are followed like ours.
+	foreignFieldsHoldTheirOwn = true
+
 	// interfaceArgumentsWriteTheirReach: methods that a function of
 	// another package calls on a value passed to it in an interface
 	// write only what that value reaches, like the function itself. Off,
@@ -62,11 +71,16 @@ const (
 	// loop. Off, deferred calls would count as calls in the loop.
 	deferredCallsRunAfterLoop = true
 
-	// appendWritesElements: append stores into the array of the slice
-	// it extends; another slice of the same array may see those
-	// elements, so append counts as a write to elements of its type.
-	// Off, append would write nothing a load can observe.
-	appendWritesElements = true
+	// appendedArraysUnshared: append stores into the array of the slice
+	// it extends, past that slice's length, where only slices sharing
+	// the array but longer than it can see. Such a sharing slice is
+	// assumed to exist only when the extended slice was cut from
+	// another one (out := xs[:0], the in-place filter): append to it
+	// writes elements of its type. Appending to any other slice (nil,
+	// made, a parameter, a field, grown by earlier appends) writes
+	// nothing another slice reads. Off, every append writes elements
+	// of its type.
+	appendedArraysUnshared = true
 
 	// readOnlyCallsWriteNothing: the functions listed in readonly.go
 	// (slices.Contains, strings.Join, ...) only read what they are

@@ -16,7 +16,8 @@
 //   - an interface method call, a call of a function value, a call of a
 //     function of this package built without a body, a recursive call
 //     or one beyond maxCallDepth is unknown: it may write anything but
-//     the local variables that do not escape;
+//     confined variables (locals that do not escape, or that closures
+//     only read);
 //   - a call of a function of another package may write what its
 //     arguments reach, that package's variables and what they reach,
 //     and what the functions passed to it write;

@@ -14,8 +14,7 @@ import (
 type Summary struct {
 	model  *Model
 	writes map[write]bool
-	// unknown says it may write anything but the local variables that
-	// do not escape: it calls code this package cannot see into (an
+	// unknown says it may write anything but confined variables: it calls code this package cannot see into (an
 	// interface method, a function value, a function of this package
 	// built without a body, a call deeper than maxCallDepth, a
 	// recursive call), or converts an unsafe.Pointer into a pointer,
@@ -62,7 +61,7 @@ func (s *Summary) mayWriteAt(loc location) bool {
 		return true
 	}
 	for w := range s.writes {
-		if w.mayWrite(loc, s.model.sees) {
+		if w.mayWrite(loc, s.model) {
 			return true
 		}
 	}
@@ -133,24 +132,29 @@ func (m *Model) addCall(s *Summary, c *ssa.CallCommon, budget int) {
 		s.unknown = true
 		return
 	}
+	decl := fn
+	if fn.Origin() != nil {
+		decl = fn.Origin() // an instance: the generic function declares it
+	}
+	if !m.isLocal(decl) {
+		m.addForeign(s, decl, c, budget)
+		return
+	}
 	body := fn
-	if body.Blocks == nil && fn.Origin() != nil {
-		body = fn.Origin()
+	if body.Blocks == nil {
+		body = decl
 	}
-	switch {
-	case body.Blocks != nil:
-		if budget <= 0 {
-			s.unknown = true
-			return
-		}
-		// A closure's stores to the variables it captures are
-		// variable writes in its body.
-		s.merge(m.function(body, budget-1))
-	case m.isLocal(fn):
+	if body.Blocks == nil {
 		s.unknown = true // built without a body here: it may do anything
-	default:
-		m.addForeign(s, fn, c, budget)
+		return
 	}
+	if budget <= 0 {
+		s.unknown = true
+		return
+	}
+	// A closure's stores to the variables it captures are variable
+	// writes in its body.
+	s.merge(m.function(body, budget-1))
 }
 
 // addForeign adds to s what a call c of fn, a function of another
@@ -206,7 +210,7 @@ func (m *Model) addArgument(s *Summary, arg ssa.Value, budget int) {
 func addBuiltin(s *Summary, name string, args []ssa.Value) {
 	switch name {
 	case "append":
-		if !appendWritesElements {
+		if appendedArraysUnshared && len(args) > 0 && !cutFromSlice(args[0], make(map[ssa.Value]bool)) {
 			return
 		}
 	case "copy", "clear":
@@ -221,6 +225,33 @@ func addBuiltin(s *Summary, name string, args []ssa.Value) {
 	} else if _, isMap := args[0].Type().Underlying().(*types.Map); !isMap {
 		s.unknown = true // a type parameter without a core slice type
 	}
+}
+
+// cutFromSlice reports whether the slice v may have been cut from
+// another slice or an array (x[i:j]), through the phis and appends it
+// is grown by: its array is then shared. See appendedArraysUnshared.
+func cutFromSlice(v ssa.Value, seen map[ssa.Value]bool) bool {
+	if seen[v] || len(seen) > maxTypeDepth {
+		return len(seen) > maxTypeDepth
+	}
+	seen[v] = true
+	switch x := v.(type) {
+	case *ssa.Slice:
+		return true
+	case *ssa.ChangeType:
+		return cutFromSlice(x.X, seen)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if cutFromSlice(e, seen) {
+				return true
+			}
+		}
+	case *ssa.Call:
+		if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(x.Call.Args) > 0 {
+			return cutFromSlice(x.Call.Args[0], seen)
+		}
+	}
+	return false
 }
 
 // function returns the summary of a call to fn, following its calls
