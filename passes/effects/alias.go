@@ -314,16 +314,16 @@ func (r *reacher) mayReach(t types.Type) bool {
 		return false
 	}
 	r.seen[t] = true
-	// holds reports whether the region a pointer or slice of t leads
-	// to may overlap loc, or lead further to it.
-	holds := func(region types.Type) bool {
-		return regionMayHold(region, r.loc) || mayContain(r.loc.typ, region) || r.mayReach(region)
-	}
 	switch u := t.Underlying().(type) {
 	case *types.Pointer:
-		return holds(u.Elem())
+		// The region pointed to may hold loc, lie in it, or lead on.
+		e := u.Elem()
+		return regionMayHold(e, r.loc) || mayContain(r.loc.typ, e) || r.mayReach(e)
 	case *types.Slice:
-		return holds(u.Elem())
+		// The elements are those of an array: they lie in loc only if
+		// loc holds an array of them.
+		e := u.Elem()
+		return regionMayHold(e, r.loc) || inArray(r.loc.typ, e, 0) || r.mayReach(e)
 	case *types.Array:
 		return r.mayReach(u.Elem())
 	case *types.Struct:
