@@ -151,16 +151,31 @@ func (m *Model) Call(c *ssa.CallCommon) *Summary {
 	return s
 }
 
-// Func summarises what a call of fn may write.
+// Func summarises what a call of fn may write, whatever its arguments:
+// a function of another package may write what values of its parameter
+// types reach. Call answers for one call site.
 func (m *Model) Func(fn *ssa.Function) *Summary {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if fn.Blocks == nil {
-		s := m.newSummary()
-		m.addCall(s, &ssa.CallCommon{Value: fn}, maxCallDepth)
+	s := m.newSummary()
+	m.addCall(s, &ssa.CallCommon{Value: fn}, maxCallDepth)
+	decl := fn
+	if fn.Origin() != nil {
+		decl = fn.Origin()
+	}
+	if m.isLocal(decl) {
 		return s
 	}
-	return m.function(fn, maxCallDepth-1)
+	sig := fn.Signature
+	if recv := sig.Recv(); recv != nil && !isBasicValue(recv.Type()) {
+		s.writes[write{kind: reachWrite, typ: recv.Type()}] = true
+	}
+	for i := range sig.Params().Len() {
+		if t := sig.Params().At(i).Type(); !isBasicValue(t) {
+			s.writes[write{kind: reachWrite, typ: t}] = true
+		}
+	}
+	return s
 }
 
 // Instrs returns every instruction that runs in l, including those of

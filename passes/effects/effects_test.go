@@ -3,6 +3,7 @@ package effects_test
 import (
 	"go/token"
 	"go/types"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -10,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/passes/effects"
+	"github.com/perfvet/perfvet/passes/irbuild"
 	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 )
@@ -95,4 +97,49 @@ var elementsReporter = &analysis.Analyzer{
 
 func TestElements(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), elementsReporter, "elements")
+}
+
+// funcReporter reports, at each function of the package whose name
+// starts with "writes", whether a call of it may write the package-level
+// variable g, and the same for each call in it of a function whose name
+// starts with "callee".
+var funcReporter = &analysis.Analyzer{
+	Name:     "funcreport",
+	Doc:      "report whether functions and calls may write g (test only)",
+	Requires: []*analysis.Analyzer{irbuild.Analyzer, effects.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		ir := pass.ResultOf[irbuild.Analyzer].(*irbuild.IR)
+		if ir.Pkg == nil {
+			return nil, nil
+		}
+		model := pass.ResultOf[effects.Analyzer].(*effects.Model)
+		g := ir.Pkg.Var("g")
+		verdict := func(s *effects.Summary) string {
+			if s.MayWrite(g) {
+				return "writes g"
+			}
+			return "keeps g"
+		}
+		for _, fn := range ir.Funcs {
+			if strings.HasPrefix(fn.Name(), "writes") {
+				pass.Reportf(fn.Pos(), "%s", verdict(model.Func(fn)))
+			}
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					call, ok := instr.(*ssa.Call)
+					if !ok {
+						continue
+					}
+					if callee := call.Common().StaticCallee(); callee != nil && strings.HasPrefix(callee.Name(), "callee") {
+						pass.Reportf(call.Pos(), "call %s", verdict(model.Call(call.Common())))
+					}
+				}
+			}
+		}
+		return nil, nil
+	},
+}
+
+func TestFuncsAndCalls(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), funcReporter, "funcs")
 }

@@ -187,6 +187,12 @@ func (m *Model) addForeign(s *Summary, fn *ssa.Function, c *ssa.CallCommon, budg
 // addArgument adds to s what a function of another package may do with
 // arg: write what it reaches, call it if it is a function of ours.
 func (m *Model) addArgument(s *Summary, arg ssa.Value, budget int) {
+	if vals, ok := variadicValues(arg); ok {
+		for _, v := range vals {
+			m.addArgument(s, v, budget)
+		}
+		return
+	}
 	t := arg.Type()
 	if mi, ok := arg.(*ssa.MakeInterface); ok && interfaceArgumentsWriteTheirReach {
 		t = mi.X.Type()
@@ -203,6 +209,42 @@ func (m *Model) addArgument(s *Summary, arg ssa.Value, budget int) {
 	if !isBasicValue(t) {
 		s.writes[write{kind: reachWrite, typ: t}] = true
 	}
+}
+
+// variadicValues returns the values stored into the array of arg, when
+// arg is the slice the builder makes for a call's variadic arguments
+// (fmt.Printf("%s", a, b)): a new array, used only to store those
+// values and slice it. The callee receives the values, not the array's
+// history.
+func variadicValues(arg ssa.Value) ([]ssa.Value, bool) {
+	sl, ok := arg.(*ssa.Slice)
+	if !ok || sl.Low != nil || sl.High != nil || sl.Max != nil {
+		return nil, false
+	}
+	a, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil, false
+	}
+	var vals []ssa.Value
+	for _, ref := range *a.Referrers() {
+		switch u := ref.(type) {
+		case *ssa.Slice:
+			if u != sl {
+				return nil, false
+			}
+		case *ssa.IndexAddr:
+			for _, r := range *u.Referrers() {
+				st, ok := r.(*ssa.Store)
+				if !ok || st.Addr != u {
+					return nil, false
+				}
+				vals = append(vals, st.Val)
+			}
+		default:
+			return nil, false
+		}
+	}
+	return vals, true
 }
 
 // addBuiltin adds to s what a call of the built-in function name with

@@ -1,6 +1,7 @@
 package elements
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 )
@@ -78,5 +79,20 @@ func sortsInterface(xs, ys []string) {
 func storesInts(xs []string, ns []int) {
 	for i := range ns { // want `xs unchanged`
 		ns[i] = i
+	}
+}
+
+// The values passed to a variadic ...any parameter reach only what
+// they hold: strings hold nothing to write.
+func printsStrings(xs, ys []string) {
+	for _, y := range ys { // want `xs unchanged`
+		fmt.Printf("%s\n", y)
+	}
+}
+
+// A pointer to xs passed the same way may be written through.
+func printsPointer(xs, ys []string) {
+	for range ys { // want `xs changes`
+		fmt.Sscan("x", &xs[0])
 	}
 }
