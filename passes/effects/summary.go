@@ -14,11 +14,11 @@ import (
 type Summary struct {
 	model  *Model
 	writes map[write]bool
-	// unknown says it may write anything but confined variables: it calls code this package cannot see into (an
-	// interface method, a function value, a function of this package
-	// built without a body, a call deeper than maxCallDepth, a
-	// recursive call), or converts an unsafe.Pointer into a pointer,
-	// which may then point anywhere.
+	// unknown says it may write anything but confined variables: it
+	// calls code this package cannot see into (an interface method, a
+	// function value, a function of this package built without a body,
+	// a call deeper than maxCallDepth, a recursive call), or converts an
+	// unsafe.Pointer into a pointer, which may then point anywhere.
 	unknown bool
 	// synchronises says it communicates with other goroutines (channel
 	// operations, select, calls into sync and sync/atomic), which may
@@ -39,8 +39,7 @@ func (s *Summary) MayWrite(addr ssa.Value) bool {
 // MayWriteElements reports whether the code may change an element of
 // the slice xs (of slice type, or a type parameter whose core type is
 // one). Appending to xs does not change the elements it already has,
-// but appending to another slice of the same array does; see
-// appendWritesElements.
+// but appending to a slice cut from it does; see appendedArraysUnshared.
 func (s *Summary) MayWriteElements(xs ssa.Value) bool {
 	sl, ok := SliceType(xs.Type())
 	if !ok {
@@ -85,6 +84,10 @@ type frame struct {
 	fresh func(ssa.Instruction) bool
 	// budget is how many more levels of calls may be followed.
 	budget int
+	// isCall says the code is a called function, whose deferred calls
+	// run before the call returns; a loop's run after it (see
+	// deferredCallsRunAfterLoop).
+	isCall bool
 }
 
 // add adds to s what instr may do. Stores into objects allocated by the
@@ -107,7 +110,7 @@ func (m *Model) add(s *Summary, instr ssa.Instruction, f frame) {
 			s.unknown = true // a pointer made from arithmetic may point anywhere
 		}
 	case *ssa.Defer:
-		if !deferredCallsRunAfterLoop {
+		if f.isCall || !deferredCallsRunAfterLoop {
 			m.addCall(s, instr.Common(), f.budget)
 		}
 	case ssa.CallInstruction:
@@ -309,7 +312,7 @@ func (m *Model) function(fn *ssa.Function, budget int) *Summary {
 	m.inProgress[fn] = true
 	defer delete(m.inProgress, fn)
 	s := m.newSummary()
-	f := frame{fresh: func(instr ssa.Instruction) bool { return instr.Parent() == fn }, budget: budget}
+	f := frame{fresh: func(instr ssa.Instruction) bool { return instr.Parent() == fn }, budget: budget, isCall: true}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			m.add(s, instr, f)

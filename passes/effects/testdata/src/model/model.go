@@ -245,3 +245,26 @@ func recursive(s *S, p *float64, n int) (t int) {
 	}
 	return t
 }
+
+// A deferred call in a callee runs before the callee returns.
+func defersWrite(p *int) {
+	defer func() { *p = 0 }()
+}
+
+func calleeDefers(s *S, p *int, n int) (t int) {
+	for range n {
+		defersWrite(p)
+		t += s.n // want `n written`
+	}
+	return t
+}
+
+// A deferred call in the loop's own function runs after the loop.
+func loopDefers(s *S, p *int, n int) int {
+	t := 0
+	for range n {
+		defer bump(p)
+		t += s.n // want `n kept`
+	}
+	return t
+}
