@@ -6,7 +6,6 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/perfvet/perfvet/passes/invariant"
 	"github.com/perfvet/perfvet/passes/irutil"
 )
 
@@ -116,7 +115,7 @@ func (f *follower) use(v ssa.Value, ref ssa.Instruction, depth int) fate {
 // a field of a local value or a local variable, whose own fate it
 // then shares.
 func (f *follower) stored(addr ssa.Value, depth int) fate {
-	root := invariant.AllocRoot(addr)
+	root := irutil.AllocRoot(addr)
 	if root == nil {
 		return kept // through a pointer, into a global or a slice element
 	}

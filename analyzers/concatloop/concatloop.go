@@ -13,6 +13,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/analyzers/internal/source"
+	"github.com/perfvet/perfvet/passes/effects"
 	"github.com/perfvet/perfvet/passes/invariant"
 	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
@@ -126,7 +127,7 @@ func memoryGrowths(l *loops.Loop, oracle *invariant.Oracle) [][]ssa.Instruction 
 			return ok && ld.Op == token.MUL && sameLocation(ld.X, st.Addr)
 		}
 		found := concatSites(l, st.Val, isLoad)
-		if len(found) == 0 || resetInLoop(stores, st, isLoad) {
+		if len(found) == 0 || rebuiltInLoop(oracle.Effects(), l, stores, st, isLoad) {
 			continue
 		}
 		i := slices.IndexFunc(locations, func(loc ssa.Value) bool { return sameLocation(loc, st.Addr) })
@@ -151,16 +152,18 @@ func stringStores(l *loops.Loop) []*ssa.Store {
 	return stores
 }
 
-// resetInLoop reports whether another store in the loop writes the
-// location of st with a value not built from it: the string is then
-// rebuilt rather than grown.
-func resetInLoop(stores []*ssa.Store, st *ssa.Store, fromItself func(ssa.Value) bool) bool {
+// rebuiltInLoop reports whether something in the loop other than the
+// stores that extend st's location from itself may write it (a store of
+// another value, a call resetting it), by the memory model: the string
+// is then rebuilt rather than grown.
+func rebuiltInLoop(model *effects.Model, l *loops.Loop, stores []*ssa.Store, st *ssa.Store, fromItself func(ssa.Value) bool) bool {
+	extends := make(map[ssa.Instruction]bool)
 	for _, other := range stores {
-		if other != st && sameLocation(other.Addr, st.Addr) && !derivesFrom(other.Val, fromItself, 0) {
-			return true
+		if sameLocation(other.Addr, st.Addr) && derivesFrom(other.Val, fromItself, 0) {
+			extends[other] = true
 		}
 	}
-	return false
+	return model.LoopExcept(l, func(instr ssa.Instruction) bool { return extends[instr] }).MayWrite(st.Addr)
 }
 
 // derivesFrom reports whether v is built by concatenation (or is) a value

@@ -160,7 +160,7 @@ func readsInLoop(v ssa.Value, l *loops.Loop, seen map[ssa.Value]bool) (mem, glob
 	seen[v] = true
 	if ld, ok := v.(*ssa.UnOp); ok && ld.Op == token.MUL {
 		mem = true
-		for _, p := range invariant.PointerChain(ld.X) {
+		for _, p := range irutil.PointerChain(ld.X) {
 			if _, ok := p.(*ssa.Global); ok {
 				global = true
 			}

@@ -162,7 +162,7 @@ func (c *checker) predicateSearch(t *test, pred ssa.Value) bool {
 		t.path = elem.path
 		t.keyType = sides[0].Type()
 		t.varies = func(l *loops.Loop) bool {
-			return !c.oracle.Invariant(binding, l) || c.oracle.MayWrite(l, binding)
+			return !c.oracle.Invariant(binding, l) || c.model.Loop(l).MayWrite(binding)
 		}
 		return true
 	}
@@ -199,7 +199,7 @@ func sideEffectFree(b *ssa.BasicBlock) bool {
 				return false
 			}
 		case *ssa.Store:
-			if !inLocal(instr.Addr) {
+			if irutil.LocalRoot(instr.Addr) == nil {
 				return false
 			}
 		case *ssa.FieldAddr, *ssa.Field, *ssa.BinOp, *ssa.Return, *ssa.DebugRef:

@@ -11,8 +11,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
+	"github.com/perfvet/perfvet/passes/effects"
 	"github.com/perfvet/perfvet/passes/invariant"
-	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -96,6 +96,7 @@ type checker struct {
 	forest  *loops.Forest
 	counts  *tripcount.Counts
 	oracle  *invariant.Oracle
+	model   *effects.Model
 	globals map[*types.Var]bool  // see smallGlobal
 	varargs map[*types.Func]bool // see smallVariadic
 }
@@ -107,6 +108,7 @@ func run(p *lint.Pass) (any, error) {
 		forest: p.Loops(),
 		counts: p.Counts(),
 		oracle: p.Invariant(),
+		model:  p.Effects(),
 	}
 	r := p.Reporter()
 	for _, l := range c.forest.All {
@@ -192,69 +194,23 @@ func (c *checker) unchanged(t *test, l *loops.Loop) bool {
 }
 
 // contentsChange reports whether l may change the elements of xs: a
-// slice (see invariant.Oracle.ContentsChange), an array value (which, as
-// an SSA value, never changes), or a pointer to an array.
+// slice, an array value (which, as an SSA value, never changes), or a
+// pointer to an array, by the memory model.
 func (c *checker) contentsChange(l *loops.Loop, xs ssa.Value) bool {
 	if _, isArray := xs.Type().Underlying().(*types.Array); isArray {
 		return false
 	}
 	if arrayLen(xs.Type()) < 0 {
-		return c.oracle.ContentsChange(l, xs)
+		return c.model.Loop(l).MayWriteElements(xs)
 	}
-	elem := elemType(xs.Type())
-	for _, instr := range c.oracle.Instrs(l) {
-		if st, ok := instr.(*ssa.Store); ok {
-			if ia, ok := st.Addr.(*ssa.IndexAddr); ok && types.Identical(irutil.Deref(ia.Type()), elem) {
-				return true
-			}
-		}
-	}
-	return c.oracle.MayWrite(l, xs)
+	return c.model.Loop(l).MayWrite(xs)
 }
 
 // pointeesChange reports whether l may write the field that keys of
-// elements reached through pointers are read from (a store to that field
-// of that struct type, or a call receiving a pointer to such a struct):
-// the slice is unchanged, but what its elements point to is not.
+// elements reached through pointers are read from: the slice is
+// unchanged, but what its elements point to is not.
 func (c *checker) pointeesChange(l *loops.Loop, fa *ssa.FieldAddr) bool {
-	for _, instr := range c.oracle.Instrs(l) {
-		switch instr := instr.(type) {
-		case *ssa.Store:
-			if !unreachableFrom(l, instr.Addr) && invariant.MayAlias(instr.Addr, fa) {
-				return true
-			}
-		case ssa.CallInstruction:
-			common := instr.Common()
-			if _, builtin := common.Value.(*ssa.Builtin); builtin {
-				continue
-			}
-			args := common.Args
-			if common.IsInvoke() {
-				args = append(args[:len(args):len(args)], common.Value)
-			}
-			for _, arg := range args {
-				if types.Identical(arg.Type(), fa.X.Type()) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// unreachableFrom reports whether addr points into memory no element of
-// a slice left unchanged during l can point to: a local variable that
-// does not escape, or memory allocated during l itself.
-func unreachableFrom(l *loops.Loop, addr ssa.Value) bool {
-	a := invariant.AllocRoot(addr)
-	return a != nil && (!a.Heap || l.ContainsInstr(a))
-}
-
-// inLocal reports whether addr points into a local variable that does
-// not escape.
-func inLocal(addr ssa.Value) bool {
-	a := invariant.AllocRoot(addr)
-	return a != nil && !a.Heap
+	return c.model.Loop(l).MayWrite(fa)
 }
 
 // searchesItself reports whether t searches xs for the key of an

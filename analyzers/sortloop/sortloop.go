@@ -12,6 +12,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
 	"github.com/perfvet/perfvet/analyzers/internal/source"
+	"github.com/perfvet/perfvet/passes/effects"
 	"github.com/perfvet/perfvet/passes/invariant"
 	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
@@ -157,7 +158,7 @@ func sortsOf(l *loops.Loop, isSort func(ssa.Instruction) bool) int {
 func passedOn(l *loops.Loop, s ssa.Value, skip func(ssa.Instruction) bool) bool {
 	for _, instr := range l.Instrs() {
 		call, ok := instr.(ssa.CallInstruction)
-		if !ok || skip(instr) || invariant.ReadsOnly(call.Common()) {
+		if !ok || skip(instr) || effects.ReadsOnly(call.Common()) {
 			continue
 		}
 		if b, ok := call.Common().Value.(*ssa.Builtin); ok && b.Name() != "copy" && b.Name() != "clear" {

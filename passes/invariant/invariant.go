@@ -3,16 +3,10 @@
 //
 // A value is invariant in a loop when it is defined outside the loop, or
 // computed inside it only from invariant values. A load from memory is
-// invariant when its address is invariant and nothing in the loop may
-// write the location. "May write" uses a type-based alias model, the one
-// the Go compiler could use if it hoisted loads:
-//
-//   - a store may write the location when the stored-to type is the loaded
-//     type or contains it, except that two field addresses alias only if
-//     they select the same field of the same struct type;
-//   - a call may write memory reachable from what it receives, so a call
-//     receiving the location's base pointer, or any pointer loaded on the
-//     way to it, may write it; calls to unrelated functions do not.
+// invariant when its address is invariant and the loop may not write the
+// location, by the memory model of package effects (stores, calls
+// followed through their bodies, unknown calls writing anything). This
+// package adds no write predicate of its own: it asks the model.
 //
 // Synchronisation (another goroutine writing between iterations) is the
 // caller's concern: see [Oracle.Synchronises].
@@ -27,7 +21,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/perfvet/perfvet/passes/irutil"
+	"github.com/perfvet/perfvet/passes/effects"
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
@@ -36,31 +30,28 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "invariant",
 	Doc:        "decide which SSA values are invariant in which loops",
 	Run:        run,
-	Requires:   []*analysis.Analyzer{loops.Analyzer},
+	Requires:   []*analysis.Analyzer{loops.Analyzer, effects.Analyzer},
 	ResultType: reflect.TypeFor[*Oracle](),
 }
 
 // Oracle answers invariance questions. The analyzers sharing it may query
-// it concurrently: the summaries it caches are guarded by a mutex.
+// it concurrently: what it caches is guarded by a mutex.
 type Oracle struct {
-	forest *loops.Forest
-	pkg    *types.Package
+	model *effects.Model
 
-	mu     sync.Mutex
-	byLoop map[*loops.Loop]*effects
-	byExit map[*loops.Loop]*effects
-	byFunc map[*ssa.Function]*effects
+	mu       sync.Mutex
+	escaping map[*loops.Loop]map[ssa.Value][]string
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	return &Oracle{
-		forest: pass.ResultOf[loops.Analyzer].(*loops.Forest),
-		pkg:    pass.Pkg,
-		byLoop: make(map[*loops.Loop]*effects),
-		byExit: make(map[*loops.Loop]*effects),
-		byFunc: make(map[*ssa.Function]*effects),
+		model:    pass.ResultOf[effects.Analyzer].(*effects.Model),
+		escaping: make(map[*loops.Loop]map[ssa.Value][]string),
 	}, nil
 }
+
+// Effects returns the memory model the oracle asks.
+func (o *Oracle) Effects() *effects.Model { return o.model }
 
 // Invariant reports whether v has the same value on every iteration of l.
 func (o *Oracle) Invariant(v ssa.Value, l *loops.Loop) bool {
@@ -91,7 +82,7 @@ func (o *Oracle) invariant(v ssa.Value, l *loops.Loop, seen map[ssa.Value]bool) 
 	case *ssa.UnOp:
 		switch v.Op {
 		case token.MUL:
-			return operandsInvariant() && !o.MayWrite(l, v.X)
+			return operandsInvariant() && !o.model.Loop(l).MayWrite(v.X)
 		case token.ARROW:
 			return false
 		}
@@ -141,264 +132,31 @@ func isPureBuiltin(c *ssa.CallCommon) bool {
 	return false
 }
 
-// MayWrite reports whether some instruction of l may change the memory at
-// addr, by the package's type-based alias model.
-func (o *Oracle) MayWrite(l *loops.Loop, addr ssa.Value) bool {
-	chain := PointerChain(addr)
-	for _, instr := range o.instrs(l) {
-		switch instr := instr.(type) {
-		case *ssa.Store:
-			if MayAlias(instr.Addr, addr) && !writesFreshMemory(l, instr, addr) {
-				return true
-			}
-		case ssa.CallInstruction:
-			if callMayWrite(instr.Common(), addr, chain) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// instrs returns the instructions that run in l, including those of
-// range-over-func bodies nested in it.
-func (o *Oracle) instrs(l *loops.Loop) []ssa.Instruction {
-	out := l.Instrs()
-	for _, c := range l.Children {
-		if c.Fn != l.Fn {
-			out = append(out, o.instrs(c)...)
-		}
-	}
-	return out
-}
-
 // Instrs returns every instruction that runs in l, including the bodies
 // of range-over-func statements nested in it.
-func (o *Oracle) Instrs(l *loops.Loop) []ssa.Instruction { return o.instrs(l) }
-
-// callMayWrite reports whether a call may write the location at addr,
-// whose pointer chain (addr's base pointers, innermost first) is chain.
-func callMayWrite(c *ssa.CallCommon, addr ssa.Value, chain []ssa.Value) bool {
-	if b, ok := c.Value.(*ssa.Builtin); ok {
-		switch b.Name() {
-		case "copy", "clear":
-			return len(c.Args) > 0 && elemMayAlias(c.Args[0], addr)
-		}
-		return false // len, cap, append (writes past len only), min, max, print...
-	}
-	received := c.Args
-	if c.IsInvoke() {
-		received = append(received[:len(received):len(received)], c.Value)
-	}
-	if mc, ok := c.Value.(*ssa.MakeClosure); ok {
-		received = append(received[:len(received):len(received)], mc.Bindings...)
-	}
-	for _, arg := range received {
-		for _, p := range chain {
-			if sameObject(arg, p) {
-				return true
-			}
-		}
-		if isFuncValue(c) && pointsInto(arg, addr) {
-			return true
-		}
-	}
-	return false
-}
-
-func isFuncValue(c *ssa.CallCommon) bool {
-	if c.IsInvoke() {
-		return true
-	}
-	_, static := c.Value.(*ssa.Function)
-	return !static
-}
-
-// pointsInto reports whether arg may be a pointer of addr's type.
-func pointsInto(arg, addr ssa.Value) bool {
-	return types.Identical(arg.Type(), addr.Type())
-}
-
-// sameObject reports whether a and b are the same value, looking through
-// conversions.
-func sameObject(a, b ssa.Value) bool {
-	return irutil.Unconvert(a) == irutil.Unconvert(b)
-}
-
-// PointerChain returns addr followed by the pointers it is derived from:
-// for &(*(&p.a)).b, that is the FieldAddr of b, the loaded pointer p.a,
-// the FieldAddr of a, and p.
-func PointerChain(addr ssa.Value) []ssa.Value {
-	var chain []ssa.Value
-	for v := addr; v != nil; {
-		chain = append(chain, v)
-		switch x := v.(type) {
-		case *ssa.FieldAddr:
-			v = x.X
-		case *ssa.IndexAddr:
-			v = x.X
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return chain
-			}
-			v = x.X
-		case *ssa.Slice:
-			v = x.X
-		default:
-			return chain
-		}
-	}
-	return chain
-}
-
-// MayAlias reports whether a store to a may change the memory at b, by
-// type: fields alias only the same field of the same struct type, and a
-// store of a whole value writes every location it contains.
-func MayAlias(a, b ssa.Value) bool {
-	fa, aIsField := a.(*ssa.FieldAddr)
-	fb, bIsField := b.(*ssa.FieldAddr)
-	if aIsField && bIsField {
-		return fa.Field == fb.Field && types.Identical(irutil.Deref(fa.X.Type()), irutil.Deref(fb.X.Type()))
-	}
-	return contains(irutil.Deref(a.Type()), irutil.Deref(b.Type()), 0)
-}
-
-// elemMayAlias reports whether writing the elements of slice s may change
-// the memory at addr.
-func elemMayAlias(s, addr ssa.Value) bool {
-	sl, ok := s.Type().Underlying().(*types.Slice)
-	if !ok {
-		return true
-	}
-	return contains(sl.Elem(), irutil.Deref(addr.Type()), 0)
-}
-
-// contains reports whether a value of type outer holds a value of type
-// inner in place (itself, a field, an array element).
-func contains(outer, inner types.Type, depth int) bool {
-	if types.Identical(outer, inner) {
-		return true
-	}
-	if depth > 8 {
-		return true
-	}
-	switch t := outer.Underlying().(type) {
-	case *types.Struct:
-		for i := range t.NumFields() {
-			if contains(t.Field(i).Type(), inner, depth+1) {
-				return true
-			}
-		}
-	case *types.Array:
-		return contains(t.Elem(), inner, depth+1)
-	case *types.TypeParam, *types.Interface:
-		return false
-	}
-	return false
-}
+func (o *Oracle) Instrs(l *loops.Loop) []ssa.Instruction { return effects.Instrs(l) }
 
 // ContentsChange reports whether the elements of slice xs may change
-// during l: a store to an element of its type, or xs passed to a call that
-// may write it (copy, clear, sort functions, methods...; not the searches
-// and comparisons of package slices, see readsOnly). Appending to xs does
-// not change the elements it already has.
+// during l, by the memory model: a store to an element of its type, xs
+// or what reaches it passed to a call that may write it (copy, clear,
+// sort functions, methods...; not the searches and comparisons of
+// package slices, see effects.ReadsOnly), an unknown call. Appending to
+// xs does not change the elements it already has.
 func (o *Oracle) ContentsChange(l *loops.Loop, xs ssa.Value) bool {
-	return o.ContentsChangeExcept(l, xs, nil)
+	return o.model.Loop(l).MayWriteElements(xs)
 }
 
 // ContentsChangeExcept is ContentsChange leaving out the instructions
 // for which skip reports true: the caller's own operation on xs, such as
 // a sort whose repetition is the question.
 func (o *Oracle) ContentsChangeExcept(l *loops.Loop, xs ssa.Value, skip func(ssa.Instruction) bool) bool {
-	sl, ok := sliceType(xs.Type())
-	if !ok {
-		return true
-	}
-	roots := PointerChain(xs)
-	for _, instr := range o.instrs(l) {
-		if skip != nil && skip(instr) {
-			continue
-		}
-		switch instr := instr.(type) {
-		case *ssa.Store:
-			if ia, ok := instr.Addr.(*ssa.IndexAddr); ok && contains(sl.Elem(), irutil.Deref(ia.Type()), 0) {
-				if _, isSlice := sliceType(ia.X.Type()); isSlice {
-					return true
-				}
-			}
-			if fa, ok := instr.Addr.(*ssa.FieldAddr); ok && isElemField(fa, sl.Elem()) {
-				return true
-			}
-		case ssa.CallInstruction:
-			c := instr.Common()
-			if b, ok := c.Value.(*ssa.Builtin); ok {
-				if (b.Name() == "copy" || b.Name() == "clear") && len(c.Args) > 0 && writesElems(c.Args[0].Type(), sl) {
-					return true
-				}
-				continue
-			}
-			if readsOnly(c) {
-				continue
-			}
-			for _, arg := range c.Args {
-				for _, r := range roots {
-					if sameObject(arg, r) {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
-}
-
-// isElemField reports whether fa addresses a field of an element of a
-// slice of elem: a store through it changes that element.
-func isElemField(fa *ssa.FieldAddr, elem types.Type) bool {
-	ia, ok := fa.X.(*ssa.IndexAddr)
-	return ok && types.Identical(irutil.Deref(ia.Type()), elem)
+	return o.model.LoopExcept(l, skip).MayWriteElements(xs)
 }
 
 // Synchronises reports whether l communicates with other goroutines:
-// channel operations, select, or calls into sync and sync/atomic. Another
-// goroutine may then change memory between iterations.
+// channel operations, select, or calls into sync and sync/atomic, in the
+// loop or in the functions it calls. Another goroutine may then change
+// memory between iterations.
 func (o *Oracle) Synchronises(l *loops.Loop) bool {
-	for _, instr := range o.instrs(l) {
-		switch instr := instr.(type) {
-		case *ssa.Send, *ssa.Select:
-			return true
-		case *ssa.UnOp:
-			if instr.Op == token.ARROW {
-				return true
-			}
-		case ssa.CallInstruction:
-			if callsSync(instr.Common()) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// callsSync reports whether c calls a function or method of sync or
-// sync/atomic.
-func callsSync(c *ssa.CallCommon) bool {
-	var pkg *types.Package
-	if c.IsInvoke() {
-		pkg = c.Method.Pkg()
-	} else if fn := c.StaticCallee(); fn != nil {
-		if obj, ok := fn.Object().(*types.Func); ok {
-			pkg = obj.Pkg()
-		} else if fn.Pkg != nil {
-			pkg = fn.Pkg.Pkg
-		}
-	}
-	if pkg == nil {
-		return false
-	}
-	switch pkg.Path() {
-	case "sync", "sync/atomic":
-		return true
-	}
-	return false
+	return o.model.Loop(l).Synchronises()
 }

@@ -2,7 +2,6 @@ package invariant
 
 import (
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -18,19 +17,16 @@ import (
 //   - a load from such a variable written exactly once (see
 //     [StoredOnce]) yields the stored value, or a field of it, so it is
 //     invariant when that value is;
-//   - a store into such a variable writes nothing but that variable, so
-//     it does not make loads from elsewhere vary;
 //   - a composite literal built in place in such a variable (see
 //     [BuiltInPlace]) holds the same value on every iteration when the
 //     values stored into it are invariant, though the variable itself is
 //     created anew each time.
 //
 // Both matter for struct values. A range statement copies each struct
-// element into a local variable when the body reads its fields, and under
-// the type-based alias model that copy counts as a write to every field
-// of that struct type: without this query, u.ID read from the outer
-// loop's element, or orders[i].UserID, would look as if they changed on
-// every iteration of an inner loop over values of the same type.
+// element into a local variable when the body reads its fields: without
+// this query, u.ID read from the outer loop's element copy, or
+// orders[i].UserID, would look as if they changed on every iteration of
+// an inner loop, the copy being stored anew each time.
 func (o *Oracle) InvariantThroughLocals(v ssa.Value, l *loops.Loop) bool {
 	return o.throughLocals(v, l, 0)
 }
@@ -68,10 +64,10 @@ func (o *Oracle) throughLocals(v ssa.Value, l *loops.Loop, depth int) bool {
 		if st := storeBehind(x.X); st != nil {
 			return o.throughLocals(st.Val, l, depth+1)
 		}
-		if a := AllocRoot(x.X); a != nil && l.ContainsInstr(a) {
+		if a := irutil.AllocRoot(x.X); a != nil && l.ContainsInstr(a) {
 			return o.literalInvariant(a, x.X, l, depth)
 		}
-		return o.throughLocals(x.X, l, depth+1) && !o.mayWriteBeyondLocals(l, x.X)
+		return o.throughLocals(x.X, l, depth+1) && !o.model.Loop(l).MayWrite(x.X)
 	}
 	return false
 }
@@ -176,60 +172,6 @@ func partUses(addr ssa.Value, stores *[]*ssa.Store, loads *[]*ssa.UnOp, depth in
 		}
 	}
 	return true
-}
-
-// mayWriteBeyondLocals is MayWrite, except that a store into a local
-// variable that does not escape only writes that variable.
-func (o *Oracle) mayWriteBeyondLocals(l *loops.Loop, addr ssa.Value) bool {
-	chain := PointerChain(addr)
-	root := AllocRoot(addr)
-	for _, instr := range o.instrs(l) {
-		switch instr := instr.(type) {
-		case *ssa.Store:
-			if local := localRoot(instr.Addr); local != nil && local != root {
-				continue
-			}
-			if MayAlias(instr.Addr, addr) {
-				return true
-			}
-		case ssa.CallInstruction:
-			if callMayWrite(instr.Common(), addr, chain) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// localRoot returns the non-escaping local variable addr points into, or
-// nil.
-func localRoot(addr ssa.Value) *ssa.Alloc {
-	if a := AllocRoot(addr); a != nil && !a.Heap {
-		return a
-	}
-	return nil
-}
-
-// AllocRoot returns the variable addr points into, through field
-// addresses and the addresses of array elements, or nil if addr points
-// elsewhere (through a loaded pointer, into a slice's backing array).
-func AllocRoot(addr ssa.Value) *ssa.Alloc {
-	for range maxProjections {
-		switch a := addr.(type) {
-		case *ssa.FieldAddr:
-			addr = a.X
-		case *ssa.IndexAddr:
-			if _, isArray := a.X.Type().Underlying().(*types.Pointer); !isArray {
-				return nil
-			}
-			addr = a.X
-		case *ssa.Alloc:
-			return a
-		default:
-			return nil
-		}
-	}
-	return nil
 }
 
 // maxProjections bounds the field selections and copies followed back

@@ -34,6 +34,7 @@ import (
 
 	"github.com/perfvet/perfvet/analyzers/internal/meta"
 	"github.com/perfvet/perfvet/analyzers/internal/report"
+	"github.com/perfvet/perfvet/passes/effects"
 	"github.com/perfvet/perfvet/passes/hotness"
 	"github.com/perfvet/perfvet/passes/invariant"
 	"github.com/perfvet/perfvet/passes/irbuild"
@@ -72,7 +73,7 @@ type Analyzer struct {
 // package anyway; the loop passes are lazy where they could be costly.
 var shared = []*analysis.Analyzer{
 	suppress.Analyzer, scope.Analyzer, irbuild.Analyzer, hotness.Analyzer,
-	loops.Analyzer, tripcount.Analyzer, invariant.Analyzer,
+	loops.Analyzer, tripcount.Analyzer, invariant.Analyzer, effects.Analyzer,
 }
 
 // defined maps each analyzer Define made to its declaration.
@@ -159,6 +160,10 @@ func (p *Pass) Counts() *tripcount.Counts { return p.ResultOf[tripcount.Analyzer
 func (p *Pass) Invariant() *invariant.Oracle {
 	return p.ResultOf[invariant.Analyzer].(*invariant.Oracle)
 }
+
+// Effects returns the memory model: what loops, calls and functions may
+// write.
+func (p *Pass) Effects() *effects.Model { return p.ResultOf[effects.Analyzer].(*effects.Model) }
 
 // IR returns the package's SSA form.
 func (p *Pass) IR() *irbuild.IR { return p.ResultOf[irbuild.Analyzer].(*irbuild.IR) }

@@ -44,3 +44,15 @@ func captured(xs []string) string {
 	add()
 	return s
 }
+
+type counter struct{ n int }
+
+func (c *counter) inc() { c.n++ }
+
+// A call that writes only an int leaves the string growing.
+func (b *buf) countedGrowth(xs []string, c *counter) {
+	for _, x := range xs {
+		b.out += x // want `b.out grows by \+= on every iteration`
+		c.inc()
+	}
+}

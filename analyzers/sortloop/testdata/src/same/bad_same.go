@@ -31,10 +31,22 @@ func (t *table) count(qs []int) (n int) {
 }
 
 // Under a condition, the sort still repeats whenever it holds.
-func conditional(xs []int, qs []int, fresh func(int) bool) (n int) {
+func conditional(xs []int, qs []int, limit int) (n int) {
+	for _, q := range qs {
+		if q > limit {
+			sort.Ints(xs) // want `sort.Ints\(xs\) sorts the same xs on every iteration of the loop over qs`
+		}
+		n += xs[0]
+	}
+	return n
+}
+
+// A condition calling a function value may change xs itself (fresh may
+// be a closure writing its elements): each sort may have new work.
+func conditionalCall(xs []int, qs []int, fresh func(int) bool) (n int) {
 	for _, q := range qs {
 		if fresh(q) {
-			sort.Ints(xs) // want `sort.Ints\(xs\) sorts the same xs on every iteration of the loop over qs`
+			sort.Ints(xs)
 		}
 		n += xs[0]
 	}

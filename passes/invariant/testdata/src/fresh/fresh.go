@@ -30,12 +30,24 @@ func storeThrough(s *S, p *int) (t int) {
 	return t
 }
 
-// A variable allocated before the loop is not fresh.
-func allocatedBefore(s *S) (t int) {
-	q := &S{}
+// A variable allocated before the loop is not fresh: once its address
+// escapes (here, returned), s may point to it.
+func allocatedBefore(s *S) (t int, q *S) {
+	q = &S{}
 	for i := range 100 {
 		q.n = i
 		t += s.n // want `load n varies`
+	}
+	return t, q
+}
+
+// An object whose address goes nowhere but into its own loads and
+// stores is confined: s cannot point to it.
+func confinedBefore(s *S) (t int) {
+	q := &S{}
+	for i := range 100 {
+		q.n = i
+		t += s.n // want `load n invariant`
 	}
 	return t + q.n
 }

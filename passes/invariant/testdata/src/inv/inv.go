@@ -42,18 +42,20 @@ func passedToCall(s *S) (t int) {
 	return t
 }
 
+// bump writes an int through a pointer, which may point to s.n.
 func unrelatedCall(s *S, x *int) (t int) {
 	for i := range 100 {
 		bump(x)
-		t += i * s.n // want `load n invariant`
+		t += i * s.n // want `load n varies`
 	}
 	return t
 }
 
+// f may be a closure writing s.n.
 func throughInterface(s *S, f func()) (t int) {
 	for i := range 100 {
 		f()
-		t += i * s.n // want `load n invariant`
+		t += i * s.n // want `load n varies`
 	}
 	return t
 }

@@ -14,9 +14,9 @@ func useUser(user) {}
 func outerField(us, others []user) {
 	for _, u := range us {
 		for _, o := range others {
-			use(u.id)  // want `plain varies, through locals invariant`
+			use(u.id)  // want `plain invariant, through locals invariant`
 			use(o.id)  // want `plain varies, through locals varies`
-			useUser(u) // want `plain varies, through locals invariant`
+			useUser(u) // want `plain invariant, through locals invariant`
 		}
 	}
 }
@@ -90,7 +90,7 @@ type order struct {
 func join(orders []order, users []user) {
 	for i := range orders {
 		for _, u := range users {
-			use(orders[i].userID) // want `plain varies, through locals invariant`
+			use(orders[i].userID) // want `plain invariant, through locals invariant`
 			use(u.id)             // want `plain varies, through locals varies`
 		}
 	}

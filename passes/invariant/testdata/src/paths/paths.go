@@ -344,8 +344,10 @@ func yieldElements(seq iter.Seq[*S]) (t int) {
 	return
 }
 
+// Appending writes past dst's length, into an array no other slice
+// reads (see effects.appendedArraysUnshared), whatever E is.
 func appendGeneric[S ~[]E, E any](s *Stack[E], dst S, x E) S {
-	for i := 0; i < len(s.items); i++ { // want `s.items: varies`
+	for i := 0; i < len(s.items); i++ { // want `s.items: invariant`
 		dst = append(dst, x)
 	}
 	return dst

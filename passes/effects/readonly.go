@@ -1,4 +1,4 @@
-package invariant
+package effects
 
 import (
 	"go/types"
@@ -20,11 +20,6 @@ var readOnlySlices = map[string]bool{
 	"Min": true, "MinFunc": true,
 }
 
-// ReadsOnly reports whether c calls a function known to only read the
-// slices passed to it: the searches and comparisons of package slices,
-// and the joins of strings, bytes and paths.
-func ReadsOnly(c *ssa.CallCommon) bool { return readsOnly(c) }
-
 // readOnlyStd lists other standard-library functions that only read
 // the slices they receive, by package path and name.
 var readOnlyStd = map[string]bool{
@@ -32,9 +27,11 @@ var readOnlyStd = map[string]bool{
 	"bytes.Join": true, "path.Join": true, "path/filepath.Join": true,
 }
 
-// readsOnly reports whether c calls a function known to only read the
-// slices passed to it.
-func readsOnly(c *ssa.CallCommon) bool {
+// ReadsOnly reports whether c calls a function known to only read what
+// it is passed: the searches and comparisons of package slices, and the
+// joins of strings, bytes and paths. The functions passed to it (a
+// predicate) may still write.
+func ReadsOnly(c *ssa.CallCommon) bool {
 	fn := c.StaticCallee()
 	if fn == nil {
 		return false
@@ -53,9 +50,9 @@ func readsOnly(c *ssa.CallCommon) bool {
 	return readOnlyStd[obj.Pkg().Path()+"."+obj.Name()]
 }
 
-// sliceType returns the slice type t is, or the one every type in t's
+// SliceType returns the slice type t is, or the one every type in t's
 // type set has when t is a type parameter (S ~[]E).
-func sliceType(t types.Type) (*types.Slice, bool) {
+func SliceType(t types.Type) (*types.Slice, bool) {
 	tp, ok := types.Unalias(t).(*types.TypeParam)
 	if !ok {
 		sl, ok := t.Underlying().(*types.Slice)
@@ -81,15 +78,4 @@ func sliceType(t types.Type) (*types.Slice, bool) {
 		only = sl
 	}
 	return only, only != nil
-}
-
-// writesElems reports whether copy or clear on a value of type t may
-// write the elements of a slice of type sl: t is not a map, and may be a
-// slice of sl's element type.
-func writesElems(t types.Type, sl *types.Slice) bool {
-	if _, isMap := t.Underlying().(*types.Map); isMap {
-		return false
-	}
-	other, ok := sliceType(t)
-	return !ok || types.Identical(other.Elem(), sl.Elem())
 }
