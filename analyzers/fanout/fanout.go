@@ -15,6 +15,7 @@ import (
 	"github.com/perfvet/perfvet/passes/irbuild"
 	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
+	"github.com/perfvet/perfvet/passes/sizes"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
 
@@ -28,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "fanout",
 	Doc:      meta.MustExtractDoc(doc, "fanout"),
 	URL:      meta.URL("fanout"),
-	Requires: report.Requires(irbuild.Analyzer, loops.Analyzer, tripcount.Analyzer),
+	Requires: report.Requires(irbuild.Analyzer, loops.Analyzer, tripcount.Analyzer, sizes.Analyzer),
 	Run:      run,
 }
 
@@ -65,6 +66,7 @@ type checker struct {
 	ir     *irbuild.IR
 	forest *loops.Forest
 	counts *tripcount.Counts
+	sizes  *sizes.Sizes
 	// callers lists the static calls of each closure, so that a
 	// goroutine started in a closure is traced back to the loop that
 	// calls it.
@@ -93,6 +95,7 @@ func run(pass *analysis.Pass) (any, error) {
 		ir:        pass.ResultOf[irbuild.Analyzer].(*irbuild.IR),
 		forest:    pass.ResultOf[loops.Analyzer].(*loops.Forest),
 		counts:    pass.ResultOf[tripcount.Analyzer].(*tripcount.Counts),
+		sizes:     pass.ResultOf[sizes.Analyzer].(*sizes.Sizes),
 		effects:   make(map[effectKey]bool),
 		dataLoops: make(map[*loops.Loop]bool),
 		slots:     make(map[*ssa.Function]map[string]int),

@@ -2,6 +2,7 @@ package sizes
 
 import (
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -133,9 +134,18 @@ func (q *query) returned(c *ssa.Call, fn *ssa.Function, depth int) Size {
 
 func (q *query) builtin(c *ssa.Call, name string, args []ssa.Value, depth int) Size {
 	switch name {
-	case "len", "cap":
+	case "len":
+		if len(args) != 1 {
+			break
+		}
+		sz := orTop(q.size(args[0], depth), c)
+		if _, isChan := args[0].Type().Underlying().(*types.Chan); isChan {
+			sz = loosen(sz) // at most its capacity
+		}
+		return sz
+	case "cap":
 		if len(args) == 1 {
-			return orTop(q.size(args[0], depth), c)
+			return q.capacity(c, args[0], depth)
 		}
 	case "append":
 		if len(args) == 2 {
@@ -171,6 +181,22 @@ func (q *query) builtin(c *ssa.Call, name string, args []ssa.Value, depth int) S
 			sz = join(sz, s)
 		}
 		return orTop(sz, c)
+	}
+	return top(c)
+}
+
+// capacity is the size of cap(x): the capacity a slice or channel was
+// made with, or an array's length. A slice's size is its length, which
+// says nothing of its capacity otherwise.
+func (q *query) capacity(c *ssa.Call, x ssa.Value, depth int) Size {
+	if n, ok := arrayLen(x.Type()); ok {
+		return Of(n)
+	}
+	switch x := x.(type) {
+	case *ssa.MakeSlice:
+		return orTop(q.size(x.Cap, depth), c)
+	case *ssa.MakeChan:
+		return orTop(q.size(x.Size, depth), c)
 	}
 	return top(c)
 }

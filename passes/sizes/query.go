@@ -77,6 +77,8 @@ func (q *query) compute(v ssa.Value, depth int) Size {
 		return q.convert(v, depth)
 	case *ssa.MakeSlice:
 		return orTop(q.size(v.Len, depth), v)
+	case *ssa.MakeChan:
+		return orTop(q.size(v.Size, depth), v) // its capacity
 	case *ssa.Phi:
 		return q.phi(v, depth)
 	case *ssa.UnOp:

@@ -50,12 +50,29 @@ func guardBound(from, to *ssa.BasicBlock, v ssa.Value) (ssa.Value, bool) {
 		op = negate(op)
 	}
 	switch {
-	case cmp.X == v && (op == token.LSS || op == token.LEQ || op == token.EQL):
+	case same(cmp.X, v) && (op == token.LSS || op == token.LEQ || op == token.EQL):
 		return cmp.Y, true
-	case cmp.Y == v && (op == token.GTR || op == token.GEQ || op == token.EQL):
+	case same(cmp.Y, v) && (op == token.GTR || op == token.GEQ || op == token.EQL):
 		return cmp.X, true
 	}
 	return nil, false
+}
+
+// same reports whether a and b are the same value: one SSA value, or
+// len or cap of the same value, which each mention computes anew
+// (if n > len(xs) { n = len(xs) }).
+func same(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	ca, ok1 := a.(*ssa.Call)
+	cb, ok2 := b.(*ssa.Call)
+	if !ok1 || !ok2 || len(ca.Call.Args) != 1 || len(cb.Call.Args) != 1 || ca.Call.Args[0] != cb.Call.Args[0] {
+		return false
+	}
+	ba, ok1 := ca.Call.Value.(*ssa.Builtin)
+	bb, ok2 := cb.Call.Value.(*ssa.Builtin)
+	return ok1 && ok2 && ba.Name() == bb.Name() && (ba.Name() == "len" || ba.Name() == "cap")
 }
 
 // negate returns the comparison that holds exactly when op does not.

@@ -43,36 +43,36 @@ func globals() {
 
 func locals(xs []string, n int) {
 	local := []string{"a", "b", "c"}
-	probe(local)                  // want `size exact\(3\)`
-	probe(local[:2])              // want `size exact\(2\)`
-	probe(local[1:])              // want `size exact\(2\)`
-	probe(xs[:2])                 // want `size exact\(2\)`
-	probe(xs[1:])                 // want `size data`
-	probe(keep[:n])               // want `size chosen`
-	probe([]byte("_-.*"))         // want `size exact\(4\)`
-	probe([]rune("héllo"))        // want `size atmost\(6\)`
-	probe(make([]int, 8))         // want `size exact\(8\)`
-	probe(make([]int, n))         // want `size chosen`
-	probe(make([]int, len(xs)))   // want `size data`
-	probe(append(local, "d"))     // want `size exact\(4\)`
-	probe(append(local, xs...))   // want `size data`
-	probe(len(xs) / 4)            // want `size chosen`
-	probe(len(local)*2 + 1)       // want `size exact\(7\)`
-	probe(min(len(xs), 4))        // want `size atmost\(4\)`
-	probe(max(len(local), 2))     // want `size exact\(3\)`
-	probe(n % 4)                  // want `size atmost\(3\)`
-	probe(xs)                     // want `size data`
-	probe(n)                      // want `size chosen`
-	probe(runtime.NumCPU())       // want `size cpus`
-	probe(runtime.GOMAXPROCS(0))  // want `size cpus`
-	probe(2 * runtime.NumCPU())   // want `size cpus`
-	probe(runtime.NumCPU() + n)   // want `size chosen`
-	probe(len(xs) + n)            // want `size data`
-	probe(int64(len(local)))      // want `size exact\(3\)`
-	probe(len(names()))           // want `size exact\(2\)`
-	probe(either(n > 0))          // want `size atmost\(3\)`
-	probe(names())                // want `size exact\(2\)`
-	probe(os.Args)                // want `size data`
+	probe(local)                 // want `size exact\(3\)`
+	probe(local[:2])             // want `size exact\(2\)`
+	probe(local[1:])             // want `size exact\(2\)`
+	probe(xs[:2])                // want `size exact\(2\)`
+	probe(xs[1:])                // want `size data`
+	probe(keep[:n])              // want `size chosen`
+	probe([]byte("_-.*"))        // want `size exact\(4\)`
+	probe([]rune("héllo"))       // want `size atmost\(6\)`
+	probe(make([]int, 8))        // want `size exact\(8\)`
+	probe(make([]int, n))        // want `size chosen`
+	probe(make([]int, len(xs)))  // want `size data`
+	probe(append(local, "d"))    // want `size exact\(4\)`
+	probe(append(local, xs...))  // want `size data`
+	probe(len(xs) / 4)           // want `size chosen`
+	probe(len(local)*2 + 1)      // want `size exact\(7\)`
+	probe(min(len(xs), 4))       // want `size atmost\(4\)`
+	probe(max(len(local), 2))    // want `size exact\(3\)`
+	probe(n % 4)                 // want `size atmost\(3\)`
+	probe(xs)                    // want `size data`
+	probe(n)                     // want `size chosen`
+	probe(runtime.NumCPU())      // want `size cpus`
+	probe(runtime.GOMAXPROCS(0)) // want `size cpus`
+	probe(2 * runtime.NumCPU())  // want `size cpus`
+	probe(runtime.NumCPU() + n)  // want `size chosen`
+	probe(len(xs) + n)           // want `size data`
+	probe(int64(len(local)))     // want `size exact\(3\)`
+	probe(len(names()))          // want `size exact\(2\)`
+	probe(either(n > 0))         // want `size atmost\(3\)`
+	probe(names())               // want `size exact\(2\)`
+	probe(os.Args)               // want `size data`
 }
 
 func names() []string { return []string{"x", "y"} }
