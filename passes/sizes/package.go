@@ -9,6 +9,13 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
+// TrustExported says that an exported package-level variable keeps the
+// size its own package gives it: importers may assign it, but a list
+// such as var Formats = []string{"json", "yaml"} is in practice a
+// constant its package owns, and treating it as data would report
+// every search of it.
+const TrustExported = true
+
 // global is the size of a package-level variable of this package that
 // holds a literal or a constant and is never stored to again.
 func (s *Sizes) global(g *ssa.Global) Size {
@@ -30,9 +37,10 @@ func (s *Sizes) global(g *ssa.Global) Size {
 
 // initialisedGlobals returns the size of each package-level variable
 // whose initialiser has one and that nothing in the package stores to
-// afterwards. Exported variables of an importable package are left
-// out: their importers may assign them. So are maps, which any use may
-// grow.
+// afterwards. Maps are left out: any use may grow them.
+//
+// Exported variables are included although importers may assign them:
+// see TrustExported.
 func initialisedGlobals(pkg *types.Package, info *types.Info, files []*ast.File) map[*types.Var]Size {
 	sizes := make(map[*types.Var]Size)
 	for _, f := range files {
@@ -48,7 +56,7 @@ func initialisedGlobals(pkg *types.Package, info *types.Info, files []*ast.File)
 				}
 				for i, name := range vs.Names {
 					v, ok := info.Defs[name].(*types.Var)
-					if !ok || v.Exported() && pkg.Name() != "main" {
+					if !ok || v.Exported() && !TrustExported && pkg.Name() != "main" {
 						continue
 					}
 					if _, isMap := v.Type().Underlying().(*types.Map); isMap {

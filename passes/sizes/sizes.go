@@ -16,9 +16,8 @@
 //   - arrays and pointers to arrays: their length;
 //   - composite literals, local ([]T{a, b, c} is a slice of a new
 //     array) or package-level variables initialised with a literal or a
-//     constant and never stored to again; only unexported variables (or
-//     any of package main), since other packages may assign exported
-//     ones, and never maps, which any use may grow;
+//     constant and never stored to again in the package (see
+//     TrustExported), never maps, which any use may grow;
 //   - make([]T, n): the size of n;
 //   - re-slices x[lo:hi]: hi-lo, or at most the size of x;
 //   - conversions: string to []byte keeps the size, to []rune bounds it;

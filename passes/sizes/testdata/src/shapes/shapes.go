@@ -36,7 +36,7 @@ func globals() {
 	probe(buffer)    // want `size exact\(16\)`
 	probe(grown)     // want `size data`
 	probe(addressed) // want `size data`
-	probe(Exported)  // want `size data`
+	probe(Exported)  // want `size exact\(2\)`
 	probe(table)     // want `size data`
 	probe(fromCall)  // want `size data`
 }
