@@ -27,9 +27,14 @@ var bottom = Size{Kind: none}
 // cyclic reports whether sz stands for a value met again.
 func cyclic(sz Size) bool { return sz.Kind == none || sz.Kind == shrunk }
 
-// maxDepth bounds how many values one question follows; past it a value
-// is unknown.
-const maxDepth = 32
+// maxDepth bounds how deep one question follows values, and maxSteps
+// how many it computes in all; past either a value is unknown. Values
+// whose answer rests on a cycle are not memoised, so without the budget
+// a web of them could be explored again along every path.
+const (
+	maxDepth = 16
+	maxSteps = 512
+)
 
 // query is one question to Sizes. Values whose answer depended on the
 // assumption made for a value met again (a cycle through phis) are not
@@ -38,8 +43,18 @@ const maxDepth = 32
 type query struct {
 	s      *Sizes
 	active map[ssa.Value]bool
-	cycles int // how often a value was met again
+	// variables are the local variables being read, each a single
+	// value for this question: every load of one joins the same stores.
+	variables map[*ssa.Alloc]bool
+	cycles    int  // how often a value was met again
+	steps     int  // values computed
+	cut       bool // the question went past maxDepth or maxSteps
 }
+
+// settled reports whether answers computed since cycles was before
+// hold beyond this question: they met no value again and were not cut
+// short.
+func (q *query) settled(before int) bool { return q.cycles == before && !q.cut }
 
 func (q *query) size(v ssa.Value, depth int) Size {
 	if sz, ok := q.s.memo[v]; ok {
@@ -49,14 +64,16 @@ func (q *query) size(v ssa.Value, depth int) Size {
 		q.cycles++
 		return bottom
 	}
-	if depth > maxDepth {
+	q.steps++
+	if depth > maxDepth || q.steps > maxSteps {
+		q.cut = true
 		return top(v)
 	}
 	q.active[v] = true
 	before := q.cycles
 	sz := q.compute(v, depth+1)
 	delete(q.active, v)
-	if q.cycles == before {
+	if q.settled(before) {
 		q.s.memo[v] = sz
 	}
 	return sz
@@ -228,9 +245,29 @@ func (q *query) load(load *ssa.UnOp, depth int) Size {
 	if alloc == nil {
 		return top(load)
 	}
+	if sz, ok := q.s.variables[alloc]; ok {
+		return sz
+	}
+	if q.variables[alloc] {
+		q.cycles++
+		return bottom
+	}
+	q.variables[alloc] = true
+	before := q.cycles
+	sz := q.variable(alloc, depth)
+	delete(q.variables, alloc)
+	if q.settled(before) {
+		q.s.variables[alloc] = sz
+	}
+	return sz
+}
+
+// variable joins the values stored into alloc, with its zero value
+// when it may be read before the first store.
+func (q *query) variable(alloc *ssa.Alloc, depth int) Size {
 	stores, ok := storesInto(alloc)
 	if !ok || len(stores) == 0 {
-		return top(load)
+		return topOf(irutil.Deref(alloc.Type()))
 	}
 	sz := bottom
 	if !initialised(alloc) {

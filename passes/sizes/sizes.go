@@ -72,7 +72,8 @@ type Sizes struct {
 	info  *types.Info
 	files []*ast.File
 
-	memo    map[ssa.Value]Size
+	memo      map[ssa.Value]Size
+	variables map[*ssa.Alloc]Size // see query.load
 	globals map[*types.Var]Size  // see global
 	varargs map[*types.Func]Size // see variadic
 }
@@ -83,7 +84,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 // New returns the sizes of the values of pkg, whose syntax is files.
 func New(pkg *types.Package, info *types.Info, files []*ast.File) *Sizes {
-	return &Sizes{pkg: pkg, info: info, files: files, memo: make(map[ssa.Value]Size)}
+	return &Sizes{pkg: pkg, info: info, files: files, memo: make(map[ssa.Value]Size), variables: make(map[*ssa.Alloc]Size)}
 }
 
 // Of returns the size of v.
@@ -91,7 +92,7 @@ func (s *Sizes) Of(v ssa.Value) Size {
 	if sz, ok := s.memo[v]; ok {
 		return sz
 	}
-	q := &query{s: s, active: make(map[ssa.Value]bool)}
+	q := &query{s: s, active: make(map[ssa.Value]bool), variables: make(map[*ssa.Alloc]bool)}
 	sz := q.size(v, 0)
 	if cyclic(sz) {
 		sz = top(v)
@@ -107,8 +108,11 @@ func (s *Sizes) Small(v ssa.Value, n int) bool { return s.Of(v).Below(n) }
 
 // top is the size of a value nothing is known about: an integer is a
 // count the program chose, a collection is data.
-func top(v ssa.Value) Size {
-	if isInteger(v.Type()) {
+func top(v ssa.Value) Size { return topOf(v.Type()) }
+
+// topOf is top for a value of type t.
+func topOf(t types.Type) Size {
+	if isInteger(t) {
 		return Size{Kind: Chosen}
 	}
 	return Size{Kind: Data}

@@ -177,3 +177,52 @@ func callers(xs []string) {
 	spread(xs...)
 	Exported2("a")
 }
+
+// A variable stored to many times, each store reading it, is one
+// question: every load of it has the same answer, found once.
+func manyStores(xs []string) {
+	cnt := 0
+	bump := func() { cnt += len(xs) }
+	bump()
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	cnt += cnt
+	probe(cnt) // want `size chosen`
+}
