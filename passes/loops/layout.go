@@ -12,8 +12,11 @@ import (
 // builder of golang.org/x/tools lays out loops; each has a golden case
 // in testdata/src/layout. Code elsewhere reads loops through these
 // functions, never through block order or BasicBlock.Comment (which the
-// builder documents as having no semantic significance).
+// builder documents as having no semantic significance): loops are
+// related to their statements by positions (see attachStatements).
 //
+//   - Every label starts a new block, and a goto loop's header is the
+//     block of its label.
 //   - A for statement tests its condition in the loop header; the
 //     comparison carries the position of the condition's operator.
 //   - A range over a slice, array or pointer to array compiles to an
@@ -49,6 +52,15 @@ type Test struct {
 // condition, or the builder's test of a range statement, which has no
 // position. The other exits follow in block order.
 func (l *Loop) Tests() []Test {
+	tests := l.rawTests()
+	slices.SortStableFunc(tests, func(a, b Test) int {
+		return boolRank(l.OwnTest(b)) - boolRank(l.OwnTest(a))
+	})
+	return tests
+}
+
+// rawTests returns the tests of l in block order.
+func (l *Loop) rawTests() []Test {
 	var tests []Test
 	for _, e := range l.Exits {
 		if len(e.From.Succs) != 2 || e.From.Succs[0] == e.From.Succs[1] {
@@ -60,9 +72,6 @@ func (l *Loop) Tests() []Test {
 		}
 		tests = append(tests, Test{Edge: e, Cond: branch.Cond, LeavesOn: e.To == e.From.Succs[0]})
 	}
-	slices.SortStableFunc(tests, func(a, b Test) int {
-		return boolRank(l.OwnTest(b)) - boolRank(l.OwnTest(a))
-	})
 	return tests
 }
 
@@ -78,12 +87,24 @@ func boolRank(b bool) int {
 // condition; for a range statement, a test without position, which only
 // the builder makes.
 func (l *Loop) OwnTest(t Test) bool {
-	pos := condPos(t.Cond)
 	switch s := l.Stmt.(type) {
 	case *ast.ForStmt:
-		return s.Cond != nil && pos.IsValid() && s.Cond.Pos() <= pos && pos < s.Cond.End()
+		return s.Cond != nil && within(condPos(t.Cond), s.Cond)
 	case *ast.RangeStmt:
-		return !pos.IsValid()
+		return builderTest(t)
+	}
+	return false
+}
+
+// builderTest reports whether t is a test the builder made rather than
+// one the source wrote: a comparison or a tuple's ok result without a
+// position.
+func builderTest(t Test) bool {
+	switch c := t.Cond.(type) {
+	case *ssa.BinOp:
+		return !c.Pos().IsValid()
+	case *ssa.Extract:
+		return !c.Pos().IsValid()
 	}
 	return false
 }

@@ -73,9 +73,9 @@ type Sizes struct {
 	files []*ast.File
 
 	memo      map[ssa.Value]Size
-	variables map[*ssa.Alloc]Size // see query.load
-	globals map[*types.Var]Size  // see global
-	varargs map[*types.Func]Size // see variadic
+	variables map[*ssa.Alloc]Size  // see query.load
+	globals   map[*types.Var]Size  // see global
+	varargs   map[*types.Func]Size // see variadic
 }
 
 func run(pass *analysis.Pass) (any, error) {

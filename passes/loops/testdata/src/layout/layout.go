@@ -102,3 +102,27 @@ func rangeFunc(seq iter.Seq[int]) {
 		work(v)
 	}
 }
+
+// A goto loop inside a for loop starts at its label: its positions lie
+// in the for loop's body, yet it is the labelled statement's loop.
+func gotoInFor(n int) {
+	for i := 0; i < n; i++ { // want `for tests 1 own true end false guarded false iteration false`
+		j := 0
+	retry: // want `goto tests 1 own false end false guarded false iteration false`
+		if j < i {
+			j++
+			goto retry
+		}
+	}
+}
+
+// Loops whose bodies have no positioned instruction are matched to
+// their statements in source order, by the shape of their tests.
+func emptyBodies(xs []int, n int) {
+	for range xs { // want `range tests 1 own true end false guarded false iteration false`
+	}
+	for i := 0; i < n; i++ { // want `for tests 1 own true end false guarded false iteration false`
+	}
+	for range n { // want `range tests 1 own true end true guarded true iteration false`
+	}
+}
