@@ -3,9 +3,11 @@
 //
 // A trip count is one of:
 //
-//   - const(N): a compile-time constant: range over an array, a pointer to
-//     one, a slice literal, or a constant integer, or a counted loop with
-//     constant bounds;
+//   - const(N): a constant: range over an array, a pointer to one, a
+//     constant integer, or a collection or integer whose size the sizes
+//     pass knows exactly (a slice literal, local or package-level, a
+//     re-slice with constant bounds), or a counted loop with constant
+//     bounds;
 //   - len(x): range over a slice, string or map, or a counted loop bounded
 //     by len(x) of a loop-invariant x;
 //   - int(n): range over a non-constant integer, or a counted loop bounded
@@ -13,9 +15,20 @@
 //   - unknown: channels, iterators, for {}, conditions that change in the
 //     loop.
 //
-// Counts are read off SSA, so loops built with goto are counted like for
-// statements. A loop whose count is const(N) with N below the -cold
-// threshold is cold; every other loop is hot.
+// Every count is derived from the test that ends the loop: the branch
+// whose true or false edge leaves it, comparing an induction variable
+// with a loop-invariant bound, or testing the next element of a range
+// over a map or string. The count's bound value and its source
+// expression come from that comparison, the statement's own test
+// preferred to tests in the body (see loops.Loop.Tests). Counts are read
+// off SSA, so loops built with goto are counted like for statements; how
+// the builder lays each kind of loop out is the loops package's
+// concern (its layout.go).
+//
+// A len(x) or int(n) count whose x or n the sizes pass bounds is at most
+// that bound (Count.AtMost). A loop that runs fewer times than the -cold
+// threshold, by its constant count or that bound, is cold; every other
+// loop is hot.
 package tripcount
 
 import (
