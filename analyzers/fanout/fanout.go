@@ -15,6 +15,7 @@ import (
 	"github.com/perfvet/perfvet/passes/irbuild"
 	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
+	"github.com/perfvet/perfvet/passes/sizes"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
 
@@ -59,6 +60,7 @@ type checker struct {
 	ir     *irbuild.IR
 	forest *loops.Forest
 	counts *tripcount.Counts
+	sizes  *sizes.Sizes
 	// callers lists the static calls of each closure, so that a
 	// goroutine started in a closure is traced back to the loop that
 	// calls it.
@@ -87,6 +89,7 @@ func run(p *lint.Pass) (any, error) {
 		ir:        p.IR(),
 		forest:    p.Loops(),
 		counts:    p.Counts(),
+		sizes:     p.Sizes(),
 		effects:   make(map[effectKey]bool),
 		dataLoops: make(map[*loops.Loop]bool),
 		slots:     make(map[*ssa.Function]map[string]int),

@@ -47,7 +47,7 @@ func (c *checker) counterLimited(l *loops.Loop, x ssa.Instruction) bool {
 			continue
 		}
 		running := c.decremented(l, counter)
-		if !running && c.sizeOfData(limit, 0) {
+		if !running && c.ofData(limit) {
 			continue
 		}
 		switch {

@@ -282,7 +282,7 @@ func (c *checker) runsUntilStopped(fn *ssa.Function, depth int, seen map[*ssa.Fu
 // every iteration: it ranges over a channel, receives, selects, or calls
 // a Read..., Recv... or Accept... method.
 func (c *checker) eventLoop(l *loops.Loop) bool {
-	if c.counts.Of(l).Kind != tripcount.Unknown || l.Kind == loops.RangeFunc || countedBound(l) != nil {
+	if c.counts.Of(l).Kind != tripcount.Unknown || l.Kind == loops.RangeFunc || c.counted(l) {
 		return false
 	}
 	return slices.ContainsFunc(l.Instrs(), func(instr ssa.Instruction) bool {

@@ -13,7 +13,9 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/passes/effects"
 	"github.com/perfvet/perfvet/passes/invariant"
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
+	"github.com/perfvet/perfvet/passes/sizes"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
 
@@ -92,13 +94,12 @@ const (
 )
 
 type checker struct {
-	pass    *analysis.Pass
-	forest  *loops.Forest
-	counts  *tripcount.Counts
-	oracle  *invariant.Oracle
-	model   *effects.Model
-	globals map[*types.Var]bool  // see smallGlobal
-	varargs map[*types.Func]bool // see smallVariadic
+	pass   *analysis.Pass
+	forest *loops.Forest
+	counts *tripcount.Counts
+	oracle *invariant.Oracle
+	model  *effects.Model
+	sizes  *sizes.Sizes
 }
 
 func run(p *lint.Pass) (any, error) {
@@ -109,6 +110,7 @@ func run(p *lint.Pass) (any, error) {
 		counts: p.Counts(),
 		oracle: p.Invariant(),
 		model:  p.Effects(),
+		sizes:  p.Sizes(),
 	}
 	r := p.Reporter()
 	for _, l := range c.forest.All {
@@ -151,7 +153,7 @@ func (c *checker) tests(l *loops.Loop) []*test {
 // set once.
 func (c *checker) place(t *test) (*loops.Loop, kind, bool) {
 	if c.small(t.xs) {
-		return nil, 0, false
+		return nil, 0, false // scanning beats hashing
 	}
 	for l := t.start; l != nil; l = l.Parent {
 		repeated := c.hot(l) && t.varies(l) // many different searches
@@ -172,11 +174,29 @@ func (c *checker) place(t *test) (*loops.Loop, kind, bool) {
 }
 
 // hot reports whether l runs often enough to matter: it is not cold,
-// and does not range over a slice of small constant length either, such
-// as a short composite literal.
+// and does not range over a collection smaller than SmallThreshold
+// either, such as a short composite literal.
 func (c *checker) hot(l *loops.Loop) bool {
-	n := c.counts.Of(l)
-	return c.counts.Hot(l) && !(n.Kind == tripcount.Len && n.X != nil && c.small(n.X))
+	if !c.counts.Hot(l) {
+		return false
+	}
+	n, bounded := c.counts.Of(l).AtMost()
+	return !(bounded && n < int64(SmallThreshold) && c.overCollection(l))
+}
+
+// small reports whether xs is shorter than SmallThreshold.
+func (c *checker) small(xs ssa.Value) bool { return c.sizes.Small(xs, SmallThreshold) }
+
+// overCollection reports whether l runs once per element of a
+// collection (a range over one, or a count to its length) rather than
+// counting to an integer.
+func (c *checker) overCollection(l *loops.Loop) bool {
+	rs, ok := l.Stmt.(*ast.RangeStmt)
+	if !ok {
+		return c.counts.Of(l).Kind == tripcount.Len
+	}
+	b, isBasic := c.pass.TypesInfo.TypeOf(rs.X).Underlying().(*types.Basic)
+	return !isBasic || b.Info()&types.IsInteger == 0
 }
 
 // unchanged reports whether xs and the keys of its elements stay the
@@ -223,4 +243,13 @@ func searchesItself(t *test) bool {
 	}
 	xs, _, path, ok := t.searched.element()
 	return ok && keyOf(xs).equal(keyOf(t.xs)) && slices.Equal(path, t.path)
+}
+
+// arrayLen returns the length of an array or pointer-to-array type, or
+// -1 for any other type.
+func arrayLen(t types.Type) int64 {
+	if a, ok := irutil.Deref(t).Underlying().(*types.Array); ok {
+		return a.Len()
+	}
+	return -1
 }

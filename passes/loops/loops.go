@@ -17,7 +17,6 @@ import (
 	"go/types"
 	"reflect"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -409,7 +408,7 @@ func attachStatements(fn *ssa.Function, ls []*Loop) {
 	slices.SortFunc(unmatched, func(a, b *Loop) int { return a.Header.Index - b.Header.Index })
 	for _, l := range unmatched {
 		for _, s := range stmts {
-			if !taken[s] && compatible(l.Header, s) {
+			if !taken[s] && compatible(l, s) {
 				l.Stmt = s
 				taken[s] = true
 				break
@@ -423,36 +422,57 @@ func attachStatements(fn *ssa.Function, ls []*Loop) {
 	}
 }
 
-// kindOf classifies l by its statement or, failing that, by the comment
-// the SSA builder gave its header.
+// kindOf classifies l by its statement. A loop whose statement is not
+// known can only have been built with goto: every for and range
+// statement has a test or a body the builder positions.
 func kindOf(l *Loop) Kind {
 	switch l.Stmt.(type) {
 	case *ast.ForStmt:
 		return For
 	case *ast.RangeStmt:
 		return Range
-	case *ast.LabeledStmt:
-		return Goto
-	}
-	switch {
-	case strings.HasPrefix(l.Header.Comment, "for."):
-		return For
-	case strings.HasPrefix(l.Header.Comment, "range"):
-		return Range
 	}
 	return Goto
 }
 
-// compatible reports whether a loop with header h can come from s, by the
-// comments the SSA builder gives loop headers.
-func compatible(h *ssa.BasicBlock, s ast.Stmt) bool {
+// compatible reports whether l, a loop none of whose own instructions
+// lies in a loop statement's text, can come from s, by the shape of its
+// tests (see layout.go): a range statement is tested by the builder, a
+// for statement by its condition (or not at all), a goto loop starts
+// at its label.
+func compatible(l *Loop, s ast.Stmt) bool {
+	tests := l.rawTests()
 	switch s := s.(type) {
 	case *ast.ForStmt:
-		return strings.HasPrefix(h.Comment, "for.")
+		if s.Cond == nil {
+			return !slices.ContainsFunc(tests, builderTest)
+		}
+		return slices.ContainsFunc(tests, func(t Test) bool { return within(condPos(t.Cond), s.Cond) })
 	case *ast.RangeStmt:
-		return strings.HasPrefix(h.Comment, "range")
+		return slices.ContainsFunc(tests, builderTest)
 	case *ast.LabeledStmt:
-		return h.Comment == s.Label.Name
+		return labelStarts(s, l.Header)
+	}
+	return false
+}
+
+// within reports whether pos lies in n's text.
+func within(pos token.Pos, n ast.Node) bool {
+	return pos.IsValid() && n.Pos() <= pos && pos < n.End()
+}
+
+// labelStarts reports whether b begins the labelled statement s: b's
+// first positioned instruction other than a phi (which has the position
+// of the variable it merges, declared elsewhere) lies in s's text. The
+// builder starts a new block at every label.
+func labelStarts(s *ast.LabeledStmt, b *ssa.BasicBlock) bool {
+	for _, instr := range b.Instrs {
+		if _, isPhi := instr.(*ssa.Phi); isPhi {
+			continue
+		}
+		if pos := instr.Pos(); pos.IsValid() {
+			return within(pos, s.Stmt)
+		}
 	}
 	return false
 }
@@ -527,13 +547,27 @@ func votedStmt(l *Loop, stmts []ast.Stmt) ast.Stmt {
 			best = s
 		}
 	}
-	if l.Header.Comment != "" && best != nil && !compatible(l.Header, best) {
-		// A goto loop inside a for loop votes for the for loop.
-		if lab := labelled(stmts, l.Header.Comment); lab != nil {
-			return lab
-		}
+	// A goto loop inside a for loop votes for the for loop: its header
+	// begins the label.
+	if lab := labelAt(stmts, l.Header); lab != nil && (best == nil || encloses(best, lab)) {
+		return lab
 	}
 	return best
+}
+
+// encloses reports whether outer's text contains inner's.
+func encloses(outer, inner ast.Node) bool {
+	return outer.Pos() <= inner.Pos() && inner.End() <= outer.End()
+}
+
+// labelAt returns the labelled statement of stmts that header begins.
+func labelAt(stmts []ast.Stmt, header *ssa.BasicBlock) ast.Stmt {
+	for _, s := range stmts {
+		if ls, ok := s.(*ast.LabeledStmt); ok && labelStarts(ls, header) {
+			return ls
+		}
+	}
+	return nil
 }
 
 // enclosesChildren reports whether s strictly encloses the statements of
@@ -551,15 +585,6 @@ func enclosesChildren(s ast.Stmt, l *Loop) bool {
 		}
 	}
 	return true
-}
-
-func labelled(stmts []ast.Stmt, name string) ast.Stmt {
-	for _, s := range stmts {
-		if ls, ok := s.(*ast.LabeledStmt); ok && ls.Label.Name == name {
-			return ls
-		}
-	}
-	return nil
 }
 
 func inChild(l *Loop, b *ssa.BasicBlock) bool {

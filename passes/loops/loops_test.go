@@ -137,3 +137,32 @@ var stopsReporter = &analysis.Analyzer{
 func TestStopsAfter(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), stopsReporter, "stops")
 }
+
+// layoutReporter reports, at each loop, how its tests read: how many
+// there are and, for the first, whether it is the statement's own test,
+// whether it runs at the end of an iteration, whether the builder
+// guards it before the loop, and whether it is a range iteration.
+var layoutReporter = &analysis.Analyzer{
+	Name:     "layoutreport",
+	Doc:      "report how every loop's tests are laid out (test only)",
+	Requires: []*analysis.Analyzer{loops.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		forest := pass.ResultOf[loops.Analyzer].(*loops.Forest)
+		for _, l := range forest.All {
+			tests := l.Tests()
+			if len(tests) == 0 {
+				pass.Reportf(l.Pos(), "%s tests 0", l.Kind)
+				continue
+			}
+			t := tests[0]
+			_, _, iter := l.RangeIteration(t)
+			pass.Reportf(l.Pos(), "%s tests %d own %v end %v guarded %v iteration %v",
+				l.Kind, len(tests), l.OwnTest(t), l.AtEnd(t), l.GuardedRotated(t), iter)
+		}
+		return nil, nil
+	},
+}
+
+func TestLayout(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), layoutReporter, "layout")
+}

@@ -52,20 +52,6 @@ func onlyPanics(b *ssa.BasicBlock) bool {
 	return false
 }
 
-// rangeExit returns the edge by which a range loop leaves when its
-// operand is exhausted: the builder tests for the next element in the
-// header and branches to the loop's end on the false edge.
-func rangeExit(l *loops.Loop) loops.Edge {
-	h := l.Header
-	if len(h.Instrs) == 0 || len(h.Succs) != 2 {
-		return loops.Edge{}
-	}
-	if _, ok := h.Instrs[len(h.Instrs)-1].(*ssa.If); !ok || l.Contains(h.Succs[1]) {
-		return loops.Edge{}
-	}
-	return loops.Edge{From: h, To: h.Succs[1]}
-}
-
 // conditionBound finds the source of a counted loop's bound in the
 // comparison that ends it, for loops whose statement does not show it
 // (loops built with goto): x of a len(x) bound, or the bound itself.

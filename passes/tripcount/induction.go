@@ -70,6 +70,63 @@ func inductionOf(l *loops.Loop, v ssa.Value) (induction, int64, bool) {
 	return ind, offset, true
 }
 
+// counterLimit returns the operand a counter is compared with, when one
+// of x and y is a counter stepped by a value that is not constant
+// (i += n): the loop's count is unknown, but it is bounded by the other
+// operand.
+func counterLimit(l *loops.Loop, x, y ssa.Value) ssa.Value {
+	switch {
+	case isCounter(l, x):
+		return y
+	case isCounter(l, y):
+		return x
+	}
+	return nil
+}
+
+// isCounter reports whether v is a header phi of l, or that plus or
+// minus something, that every iteration adds to or subtracts from.
+func isCounter(l *loops.Loop, v ssa.Value) bool {
+	if b, ok := v.(*ssa.BinOp); ok && (b.Op == token.ADD || b.Op == token.SUB) {
+		v = b.X
+	}
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		return isCapturedCounter(l, load.X)
+	}
+	phi, ok := v.(*ssa.Phi)
+	if !ok || phi.Block() != l.Header {
+		return false
+	}
+	back := 0
+	for i, pred := range phi.Block().Preds {
+		if !l.Contains(pred) {
+			continue
+		}
+		b, ok := phi.Edges[i].(*ssa.BinOp)
+		if !ok || b.X != phi || b.Op != token.ADD && b.Op != token.SUB {
+			return false
+		}
+		back++
+	}
+	return back > 0
+}
+
+// isCapturedCounter reports whether addr is the per-iteration copy of a
+// loop variable that closures capture (see capturedInduction), whatever
+// its step.
+func isCapturedCounter(l *loops.Loop, addr ssa.Value) bool {
+	phi, ok := addr.(*ssa.Phi)
+	if !ok || phi.Block() != l.Header {
+		return false
+	}
+	for _, e := range phi.Edges {
+		if _, ok := e.(*ssa.Alloc); !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // stepOf recognises next as phi+c or phi-c.
 func stepOf(phi *ssa.Phi, next ssa.Value) (int64, bool) {
 	b, ok := next.(*ssa.BinOp)
@@ -97,44 +154,54 @@ func intConst(v ssa.Value) (int64, bool) {
 	return constant.Int64Val(c.Value)
 }
 
-// inductionCount counts a loop that exits along exit when a comparison of
-// an induction variable with a loop-invariant bound fails.
-func inductionCount(oracle *invariant.Oracle, l *loops.Loop, exit loops.Edge) (Count, bool) {
-	ifInstr, ok := exit.From.Instrs[len(exit.From.Instrs)-1].(*ssa.If)
-	if !ok {
-		return Count{}, false
-	}
-	cmp, ok := ifInstr.Cond.(*ssa.BinOp)
+// inductionCount counts a loop that leaves by test t when a comparison
+// of an induction variable with a loop-invariant bound fails. When the
+// comparison has an induction variable but the bound changes in the
+// loop, the failed count carries the bound as its limit.
+func inductionCount(oracle *invariant.Oracle, l *loops.Loop, t loops.Test) (Count, bool) {
+	cmp, ok := t.Cond.(*ssa.BinOp)
 	if !ok {
 		return Count{}, false
 	}
 	op, x, y := cmp.Op, cmp.X, cmp.Y
-	if exit.From.Succs[0] == exit.To { // the loop continues when the comparison is false
+	if t.LeavesOn { // the loop goes on while the comparison fails
 		op = negate(op)
 	}
 	ind, offset, ok := inductionOf(l, x)
 	if !ok {
 		if ind, offset, ok = inductionOf(l, y); !ok {
-			return Count{}, false
+			return Count{limit: counterLimit(l, x, y)}, false
 		}
 		op, x, y = irutil.Mirror(op), y, x
 	}
-	if op == token.ILLEGAL || !oracle.Invariant(y, l) || !oracle.Invariant(ind.start, l) {
+	if op == token.ILLEGAL {
 		return Count{}, false
 	}
-	// A test at the bottom of the loop (in a latch, not the header)
+	if !oracle.Invariant(y, l) || !oracle.Invariant(ind.start, l) {
+		return Count{limit: y}, false
+	}
+	// A test at the end of an iteration (in a latch, not the header)
 	// runs after the first iteration has already been done.
 	bottom := int64(0)
-	if exit.From != l.Header {
+	if l.AtEnd(t) {
 		bottom = 1
 	}
-	if ind.step > 0 && (op == token.LSS || op == token.LEQ || op == token.NEQ) {
-		return increasing(ind, offset, bottom, op, y)
+	// The builder guards a rotated range loop's first iteration with
+	// the same test, so it runs exactly as often as a top-tested one.
+	guarded := bottom == 0 || l.GuardedRotated(t)
+	var c Count
+	switch {
+	case ind.step > 0 && (op == token.LSS || op == token.LEQ || op == token.NEQ):
+		c, ok = increasing(ind, offset, bottom, op, y)
+	case ind.step < 0 && (op == token.GTR || op == token.GEQ || op == token.NEQ):
+		c, ok = decreasing(ind, offset, bottom, op, y)
+	default:
+		return Count{}, false
 	}
-	if ind.step < 0 && (op == token.GTR || op == token.GEQ || op == token.NEQ) {
-		return decreasing(ind, offset, bottom, op, y)
+	if !guarded && c.Kind != Const {
+		c.Exact, c.upper = false, false
 	}
-	return Count{}, false
+	return c, ok
 }
 
 // increasing counts for i := start; i+offset < bound; i += step.
@@ -150,8 +217,12 @@ func increasing(ind induction, offset, bottom int64, op token.Token, bound ssa.V
 	if n, ok := intConst(bound); ok && startConst {
 		return Count{Kind: Const, N: max(ceilDiv(n-(start+offset)+extra*ind.step, ind.step), 0), Exact: true}, true
 	}
-	exact := startConst && start+offset == 0 && extra == bottom && ind.step == 1
-	return sized(bound, exact), true
+	// The loop runs n-(start+offset)+extra times (over step): n times
+	// when start+offset is extra, at most n when it is more.
+	exact := startConst && start+offset == extra && ind.step == 1
+	c := boundedBy(bound, exact)
+	c.upper = startConst && start+offset >= extra
+	return c, true
 }
 
 // decreasing counts for i := start; i+offset > bound; i -= step, whose
@@ -180,8 +251,9 @@ func decreasing(ind induction, offset, bottom int64, op token.Token, bound ssa.V
 		}
 	}
 	exact := step == 1 && adjust+stop-offset == extra
-	c := sized(size, exact)
+	c := boundedBy(size, exact)
 	c.down = true
+	c.upper = adjust+stop-offset >= extra
 	return c, true
 }
 
@@ -192,8 +264,8 @@ func ceilDiv(a, b int64) int64 {
 	return (a + b - 1) / b
 }
 
-// sized classifies a loop-invariant size value as len(x) or int(n).
-func sized(size ssa.Value, exact bool) Count {
+// boundedBy classifies a loop-invariant size value as len(x) or int(n).
+func boundedBy(size ssa.Value, exact bool) Count {
 	if c, ok := size.(*ssa.Call); ok && irutil.IsBuiltin(c.Common(), "len") {
 		return Count{Kind: Len, X: c.Common().Args[0], Exact: exact}
 	}

@@ -40,6 +40,7 @@ import (
 	"github.com/perfvet/perfvet/passes/irbuild"
 	"github.com/perfvet/perfvet/passes/loops"
 	"github.com/perfvet/perfvet/passes/scope"
+	"github.com/perfvet/perfvet/passes/sizes"
 	"github.com/perfvet/perfvet/passes/suppress"
 	"github.com/perfvet/perfvet/passes/tripcount"
 )
@@ -74,6 +75,7 @@ type Analyzer struct {
 var shared = []*analysis.Analyzer{
 	suppress.Analyzer, scope.Analyzer, irbuild.Analyzer, hotness.Analyzer,
 	loops.Analyzer, tripcount.Analyzer, invariant.Analyzer, effects.Analyzer,
+	sizes.Analyzer,
 }
 
 // defined maps each analyzer Define made to its declaration.
@@ -164,6 +166,9 @@ func (p *Pass) Invariant() *invariant.Oracle {
 // Effects returns the memory model: what loops, calls and functions may
 // write.
 func (p *Pass) Effects() *effects.Model { return p.ResultOf[effects.Analyzer].(*effects.Model) }
+
+// Sizes returns the size lattice: how big values are.
+func (p *Pass) Sizes() *sizes.Sizes { return p.ResultOf[sizes.Analyzer].(*sizes.Sizes) }
 
 // IR returns the package's SSA form.
 func (p *Pass) IR() *irbuild.IR { return p.ResultOf[irbuild.Analyzer].(*irbuild.IR) }

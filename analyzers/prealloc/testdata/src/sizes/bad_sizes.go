@@ -11,7 +11,10 @@ type Store struct {
 
 func (s *Store) Items() []Item { return s.items }
 
-func load() []Item { return nil }
+// load returns what the program read: its length is data.
+func load() []Item { return loaded }
+
+var loaded []Item
 
 // The size has a call: it gets no fix, which would evaluate it twice.
 func callInRange() []string {
