@@ -37,17 +37,19 @@
 //
 // The analyzer reports a field path read through at least one pointer
 // (p.cfg.limit, s.items, *p) when nothing inside a hot loop can change
-// it. That rests on a type-based alias analysis of the loop's SSA form:
-// no store in the loop, or in the functions of the package it calls
-// (followed through their bodies), may write a field of the same struct
-// type and name or a value containing it; no pointer along the path, or
-// the struct holding it, is passed to a call, stored, captured or has
-// its address taken; functions of other packages write only what their
-// arguments reach; and the loop makes no call through an interface or a
-// function value, starts no goroutine, converts no unsafe.Pointer and
-// does not synchronise (channel operations, select, sync and
-// sync/atomic), any of which may let other code write the path between
-// iterations.
+// it. That rests on perfvet's memory model (passes/effects), a
+// region and type based analysis of the loop's SSA form: no store in the
+// loop, or in the functions of the package it calls (followed through
+// their bodies), may write a field of the same struct type and name or a
+// value containing it; no pointer along the path, or the struct holding
+// it, is passed to a call, stored, captured or has its address taken; a
+// function of another package may write what its arguments reach and
+// that package's variables; a call through an interface or a function
+// value, or to a function whose body was not built, may write anything
+// not confined to the function; and the loop starts no goroutine,
+// converts no unsafe.Pointer and does not synchronise (channel
+// operations, select, sync and sync/atomic, in it or in what it calls),
+// any of which may let other code write the path between iterations.
 //
 // It reports each path once per loop, at its first use, with the other
 // uses as related information, at the outermost loop in which the path
