@@ -204,12 +204,6 @@ func (e *Evidence) Profiles() []string {
 	return e.index.Paths
 }
 
-// InTestFile reports whether pos is in a _test.go file.
-func (e *Evidence) InTestFile(pos token.Pos) bool {
-	f := e.fset.File(pos)
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
-}
-
 // Weigh returns the evidence for a finding at pos, inside the loop whose
 // source spans [loopStart, loopEnd], or in no loop if loopStart is
 // token.NoPos.

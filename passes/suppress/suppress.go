@@ -138,22 +138,15 @@ func (d *Directive) NamesAnalyzer(name string) bool {
 
 // Directives holds a package's directives and generated files.
 type Directives struct {
-	fset      *token.FileSet
-	List      []*Directive
-	byLine    map[lineKey][]*Directive
-	byFile    map[string][]*Directive // file-wide directives
-	generated map[*token.File]bool
+	fset   *token.FileSet
+	List   []*Directive
+	byLine map[lineKey][]*Directive
+	byFile map[string][]*Directive // file-wide directives
 }
 
 type lineKey struct {
 	file string
 	line int
-}
-
-// Generated reports whether pos is in a generated file, which perfvet
-// never reports on.
-func (ds *Directives) Generated(pos token.Pos) bool {
-	return ds.generated[ds.fset.File(pos)]
 }
 
 // Find returns the directive on pos's line or the line above that applies
@@ -178,14 +171,14 @@ func (ds *Directives) Find(pos token.Pos, name string) *Directive {
 
 func run(pass *analysis.Pass) (any, error) {
 	ds := &Directives{
-		fset:      pass.Fset,
-		byLine:    make(map[lineKey][]*Directive),
-		byFile:    make(map[string][]*Directive),
-		generated: make(map[*token.File]bool),
+		fset:   pass.Fset,
+		byLine: make(map[lineKey][]*Directive),
+		byFile: make(map[string][]*Directive),
 	}
 	for _, f := range pass.Files {
 		if ast.IsGenerated(f) {
-			ds.generated[pass.Fset.File(f.Pos())] = true
+			// Nothing is reported there (see the scope pass), so its
+			// directives suppress nothing and are not judged.
 			continue
 		}
 		for _, group := range f.Comments {

@@ -43,8 +43,6 @@ var reporter = &analysis.Analyzer{
 				}
 				if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "finding" {
 					switch {
-					case ds.Generated(call.Pos()):
-						pass.Reportf(call.Pos(), "generated")
 					case ds.Find(call.Pos(), "alpha") != nil:
 						pass.Reportf(call.Pos(), "suppressed")
 					default:

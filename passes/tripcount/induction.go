@@ -12,12 +12,6 @@ import (
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
-// definedIn reports whether v is computed by an instruction of l.
-func definedIn(l *loops.Loop, v ssa.Value) bool {
-	instr, ok := v.(ssa.Instruction)
-	return ok && l.ContainsInstr(instr)
-}
-
 // induction describes a basic induction variable: a phi at the loop
 // header that starts at Start and moves by Step on every back edge.
 type induction struct {
@@ -165,7 +159,7 @@ func inductionCount(oracle *invariant.Oracle, l *loops.Loop, t loops.Test) (Coun
 	}
 	op, x, y := cmp.Op, cmp.X, cmp.Y
 	if t.LeavesOn { // the loop goes on while the comparison fails
-		op = negate(op)
+		op = irutil.Negate(op)
 	}
 	ind, offset, ok := inductionOf(l, x)
 	if !ok {
@@ -273,25 +267,6 @@ func boundedBy(size ssa.Value, exact bool) Count {
 		return Count{Kind: Const, N: max(n, 0), Exact: exact}
 	}
 	return Count{Kind: Int, X: size, Exact: exact}
-}
-
-// negate returns the comparison that holds exactly when x op y does not.
-func negate(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GEQ
-	case token.LEQ:
-		return token.GTR
-	case token.GTR:
-		return token.LEQ
-	case token.GEQ:
-		return token.LSS
-	case token.EQL:
-		return token.NEQ
-	case token.NEQ:
-		return token.EQL
-	}
-	return token.ILLEGAL
 }
 
 // boundExpr finds the source expression of c.X in a for statement: the
