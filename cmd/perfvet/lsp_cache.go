@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/perfvet/perfvet/internal/driver"
 )
 
 // unitCacheAge bounds how long a loaded package's metadata and
@@ -161,16 +163,7 @@ func addParseErrors(pkg *packages.Package, err error) {
 // uses, importing the types of the cached dependencies.
 func typecheck(pkg *packages.Package) {
 	pkg.Types = types.NewPackage(pkg.PkgPath, pkg.Name)
-	pkg.TypesInfo = &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		FileVersions: make(map[*ast.File]string),
-	}
+	pkg.TypesInfo = driver.NewTypesInfo()
 	cfg := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			if path == "unsafe" {

@@ -151,16 +151,7 @@ func typeCheck(p *packages.Package) (*packages.Package, []string) {
 	if len(problems) > 0 {
 		return nil, []string{fmt.Sprintf("package %s does not parse: %s", p.PkgPath, firstAndCount(problems))}
 	}
-	info := &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		FileVersions: make(map[*ast.File]string),
-	}
+	info := NewTypesInfo()
 	imp := newImporter(fset, p)
 	tc := &types.Config{
 		Importer:  imp,
@@ -192,6 +183,22 @@ func typeCheck(p *packages.Package) (*packages.Package, []string) {
 		TypesInfo:       info,
 		TypesSizes:      p.TypesSizes,
 	}, nil
+}
+
+// NewTypesInfo returns a types.Info recording everything go/packages
+// records for a package loaded from source, which is what analyzers
+// expect of a pass.
+func NewTypesInfo() *types.Info {
+	return &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
 }
 
 // parseFiles parses the named files with comments, as analyzers need

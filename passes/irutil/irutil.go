@@ -241,6 +241,77 @@ func Callee(call *ssa.CallCommon) *ssa.Function {
 	return nil
 }
 
+// Negate returns the comparison that holds exactly when x op y does not,
+// or token.ILLEGAL for a token that is no comparison.
+func Negate(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GEQ
+	case token.LEQ:
+		return token.GTR
+	case token.GTR:
+		return token.LEQ
+	case token.GEQ:
+		return token.LSS
+	case token.EQL:
+		return token.NEQ
+	case token.NEQ:
+		return token.EQL
+	}
+	return token.ILLEGAL
+}
+
+// maxCaptureDepth bounds how many closures deep VarStores follows a
+// captured variable; deeper nesting counts as the address escaping.
+const maxCaptureDepth = 8
+
+// VarStores returns the stores into the variable at addr (an Alloc or a
+// closure's FreeVar), in its function and in the closures that capture
+// it, however nested, and false if its address goes anywhere else (a
+// call, a field, another variable), where something unseen may store
+// into it. Loads are the variable's only other use.
+func VarStores(addr ssa.Value) ([]*ssa.Store, bool) {
+	var stores []*ssa.Store
+	var visit func(addr ssa.Value, depth int) bool
+	visit = func(addr ssa.Value, depth int) bool {
+		refs := addr.Referrers()
+		if refs == nil || depth > maxCaptureDepth {
+			return false
+		}
+		for _, ref := range *refs {
+			switch ref := ref.(type) {
+			case *ssa.Store:
+				if ref.Addr != addr {
+					return false // the address itself is stored
+				}
+				stores = append(stores, ref)
+			case *ssa.UnOp:
+				if ref.Op != token.MUL {
+					return false
+				}
+			case *ssa.MakeClosure:
+				fn, ok := ref.Fn.(*ssa.Function)
+				if !ok {
+					return false
+				}
+				for i, b := range ref.Bindings {
+					if b == addr && (i >= len(fn.FreeVars) || !visit(fn.FreeVars[i], depth+1)) {
+						return false
+					}
+				}
+			case *ssa.DebugRef:
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	if !visit(addr, 0) {
+		return nil, false
+	}
+	return stores, true
+}
+
 // Mirror returns the comparison that holds with its operands swapped:
 // x op y is y Mirror(op) x.
 func Mirror(op token.Token) token.Token {

@@ -265,7 +265,7 @@ func (q *query) load(load *ssa.UnOp, depth int) Size {
 // variable joins the values stored into alloc, with its zero value
 // when it may be read before the first store.
 func (q *query) variable(alloc *ssa.Alloc, depth int) Size {
-	stores, ok := storesInto(alloc)
+	stores, ok := irutil.VarStores(alloc)
 	if !ok || len(stores) == 0 {
 		return topOf(irutil.Deref(alloc.Type()))
 	}
@@ -304,50 +304,4 @@ func initialised(alloc *ssa.Alloc) bool {
 		}
 	}
 	return false
-}
-
-// storesInto returns the stores into the local variable alloc, in its
-// function and in the closures that capture it, and false if its
-// address goes anywhere else (a call, a field, another variable), where
-// something unseen may store into it.
-func storesInto(alloc *ssa.Alloc) ([]*ssa.Store, bool) {
-	var stores []*ssa.Store
-	var visit func(addr ssa.Value, depth int) bool
-	visit = func(addr ssa.Value, depth int) bool {
-		refs := addr.Referrers()
-		if refs == nil || depth > 4 {
-			return false
-		}
-		for _, ref := range *refs {
-			switch ref := ref.(type) {
-			case *ssa.Store:
-				if ref.Addr != addr {
-					return false // the address itself is stored
-				}
-				stores = append(stores, ref)
-			case *ssa.UnOp:
-				if ref.Op != token.MUL {
-					return false
-				}
-			case *ssa.MakeClosure:
-				fn, ok := ref.Fn.(*ssa.Function)
-				if !ok {
-					return false
-				}
-				for i, b := range ref.Bindings {
-					if b == addr && (i >= len(fn.FreeVars) || !visit(fn.FreeVars[i], depth+1)) {
-						return false
-					}
-				}
-			case *ssa.DebugRef:
-			default:
-				return false
-			}
-		}
-		return true
-	}
-	if !visit(alloc, 0) {
-		return nil, false
-	}
-	return stores, true
 }

@@ -4,6 +4,8 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/passes/irutil"
 )
 
 // maxGuards bounds how far refine looks up a chain of single-entry
@@ -47,7 +49,7 @@ func guardBound(from, to *ssa.BasicBlock, v ssa.Value) (ssa.Value, bool) {
 	}
 	op := cmp.Op
 	if to != from.Succs[0] {
-		op = negate(op)
+		op = irutil.Negate(op)
 	}
 	switch {
 	case same(cmp.X, v) && (op == token.LSS || op == token.LEQ || op == token.EQL):
@@ -73,23 +75,4 @@ func same(a, b ssa.Value) bool {
 	ba, ok1 := ca.Call.Value.(*ssa.Builtin)
 	bb, ok2 := cb.Call.Value.(*ssa.Builtin)
 	return ok1 && ok2 && ba.Name() == bb.Name() && (ba.Name() == "len" || ba.Name() == "cap")
-}
-
-// negate returns the comparison that holds exactly when op does not.
-func negate(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GEQ
-	case token.LEQ:
-		return token.GTR
-	case token.GTR:
-		return token.LEQ
-	case token.GEQ:
-		return token.LSS
-	case token.EQL:
-		return token.NEQ
-	case token.NEQ:
-		return token.EQL
-	}
-	return token.ILLEGAL
 }

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/perfvet/perfvet/passes/irutil"
 	"github.com/perfvet/perfvet/passes/loops"
 )
 
@@ -99,35 +100,8 @@ func storesTo(alloc *ssa.Alloc) []*ssa.Store {
 }
 
 // onlyRead reports whether the variable at addr is only loaded, directly
-// or through the closures that capture it, however deeply nested.
+// or through the closures that capture it.
 func onlyRead(addr ssa.Value) bool {
-	return onlyLoaded(addr, 0)
-}
-
-func onlyLoaded(addr ssa.Value, depth int) bool {
-	if depth > 8 {
-		return false
-	}
-	for _, ref := range *addr.Referrers() {
-		switch ref := ref.(type) {
-		case *ssa.UnOp:
-			if ref.Op != token.MUL {
-				return false
-			}
-		case *ssa.MakeClosure:
-			fn, ok := ref.Fn.(*ssa.Function)
-			if !ok {
-				return false
-			}
-			for i, b := range ref.Bindings {
-				if b == addr && (i >= len(fn.FreeVars) || !onlyLoaded(fn.FreeVars[i], depth+1)) {
-					return false
-				}
-			}
-		case *ssa.DebugRef:
-		default:
-			return false
-		}
-	}
-	return true
+	stores, ok := irutil.VarStores(addr)
+	return ok && len(stores) == 0
 }
