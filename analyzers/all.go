@@ -66,6 +66,11 @@ func Select(as []*analysis.Analyzer) {
 	lint.Select(names)
 }
 
+// SelectedBy reports whether the analyzer called name runs, given the
+// values the drivers' -NAME flags were set to (see lint.SelectedBy), for
+// a driver that parses those flags itself.
+func SelectedBy(name string, values map[string]bool) bool { return lint.SelectedBy(name, values) }
+
 // Passes returns the shared passes whose flags the perfvet command
 // exposes at top level (-tripcount.cold, ...): the driver only registers
 // flags of the analyzers it is given, not of their prerequisites.

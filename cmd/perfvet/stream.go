@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/perfvet/perfvet/analyzers"
 	"github.com/perfvet/perfvet/internal/driver"
 	"github.com/perfvet/perfvet/passes/hotness"
 )
@@ -196,11 +197,15 @@ func registerAnalyzerFlags(fs *flag.FlagSet, all []*analysis.Analyzer) func() []
 		})
 	}
 	return func() []*analysis.Analyzer {
-		anyOn := slices.ContainsFunc(choices, func(c *enableFlag) bool { return c.set && c.on })
-		var out []*analysis.Analyzer
+		values := make(map[string]bool)
 		for i, a := range all {
-			c := choices[i]
-			if anyOn && c.set && c.on || !anyOn && !(c.set && !c.on) {
+			if choices[i].set {
+				values[a.Name] = choices[i].on
+			}
+		}
+		var out []*analysis.Analyzer
+		for _, a := range all {
+			if analyzers.SelectedBy(a.Name, values) {
 				out = append(out, a)
 			}
 		}

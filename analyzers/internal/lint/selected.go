@@ -44,11 +44,14 @@ func selected(name string) bool {
 			}
 		}
 	})
-	return selectedBy(name, values)
+	return SelectedBy(name, values)
 }
 
-// selectedBy is selected given the values the -NAME flags are set to.
-func selectedBy(name string, values map[string]bool) bool {
+// SelectedBy reports whether the analyzer called name runs, given the
+// values the drivers' -NAME flags were set to (flags not given are
+// absent): the rule of the drivers of golang.org/x/tools, which the
+// perfvet command's own driver applies too.
+func SelectedBy(name string, values map[string]bool) bool {
 	on, set := values[name]
 	for _, v := range values {
 		if v {

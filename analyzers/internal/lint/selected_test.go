@@ -17,8 +17,8 @@ func TestSelectedBy(t *testing.T) {
 		{map[string]bool{"concatloop": true, "sortloop": false}, "prealloc", false},
 		{map[string]bool{"concatloop": true, "sortloop": true}, "sortloop", true},
 	} {
-		if got := selectedBy(c.name, c.values); got != c.want {
-			t.Errorf("selectedBy(%s, %v) = %v, want %v", c.name, c.values, got, c.want)
+		if got := SelectedBy(c.name, c.values); got != c.want {
+			t.Errorf("SelectedBy(%s, %v) = %v, want %v", c.name, c.values, got, c.want)
 		}
 	}
 }
