@@ -89,7 +89,6 @@ func onlyFoundTested(call *ssa.Call) bool {
 			if n := k.Int64(); n != -1 && n != 0 {
 				return false
 			}
-		case *ssa.DebugRef:
 		default:
 			return false
 		}
@@ -202,7 +201,7 @@ func sideEffectFree(b *ssa.BasicBlock) bool {
 			if irutil.LocalRoot(instr.Addr) == nil {
 				return false
 			}
-		case *ssa.FieldAddr, *ssa.Field, *ssa.BinOp, *ssa.Return, *ssa.DebugRef:
+		case *ssa.FieldAddr, *ssa.Field, *ssa.BinOp, *ssa.Return:
 		default:
 			return false
 		}

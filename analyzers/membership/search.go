@@ -195,7 +195,7 @@ func (c *checker) onlySearches(m *loops.Loop) bool {
 				if !isLenOrCap(instr.Common()) {
 					return false
 				}
-			case *ssa.If, *ssa.Jump, *ssa.DebugRef, *ssa.BinOp, *ssa.FieldAddr, *ssa.Field,
+			case *ssa.If, *ssa.Jump, *ssa.BinOp, *ssa.FieldAddr, *ssa.Field,
 				*ssa.IndexAddr, *ssa.Index, *ssa.Convert, *ssa.ChangeType:
 			default:
 				return false

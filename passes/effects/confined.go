@@ -65,7 +65,6 @@ func usesConfined(v ssa.Value, stores bool, depth int) bool {
 	}
 	for _, ref := range *refs {
 		switch u := ref.(type) {
-		case *ssa.DebugRef:
 		case *ssa.UnOp:
 			if u.Op != token.MUL {
 				return false

@@ -141,7 +141,6 @@ func partUses(addr ssa.Value, stores *[]*ssa.Store, loads *[]*ssa.UnOp, depth in
 	}
 	for _, ref := range *addr.Referrers() {
 		switch u := ref.(type) {
-		case *ssa.DebugRef:
 		case *ssa.Store:
 			if u.Addr != addr || u.Val == addr {
 				return false
@@ -238,8 +237,6 @@ func StoredOnce(a *ssa.Alloc) *ssa.Store {
 // loads, or a debug reference.
 func collectLoads(use ssa.Instruction, loads *[]*ssa.UnOp, depth int) bool {
 	switch u := use.(type) {
-	case *ssa.DebugRef:
-		return true
 	case *ssa.UnOp:
 		if u.Op != token.MUL {
 			return false

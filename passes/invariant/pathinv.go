@@ -125,7 +125,7 @@ func harmlessUse(instr ssa.Instruction, v ssa.Value) bool {
 	switch instr := instr.(type) {
 	case *ssa.UnOp:
 		return instr.Op == token.MUL
-	case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.BinOp, *ssa.DebugRef, *ssa.Return:
+	case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.BinOp, *ssa.Return:
 		return true
 	case *ssa.Store:
 		return instr.Addr == v && instr.Val != v

@@ -299,7 +299,6 @@ func VarStores(addr ssa.Value) ([]*ssa.Store, bool) {
 						return false
 					}
 				}
-			case *ssa.DebugRef:
 			default:
 				return false
 			}

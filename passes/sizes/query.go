@@ -293,9 +293,6 @@ func initialised(alloc *ssa.Alloc) bool {
 		if !started {
 			continue
 		}
-		if _, ok := instr.(*ssa.DebugRef); ok {
-			continue
-		}
 		for _, op := range instr.Operands(ops[:0]) {
 			if *op == alloc {
 				st, ok := instr.(*ssa.Store)
