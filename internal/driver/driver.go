@@ -85,8 +85,9 @@ type Result struct {
 
 // Run lists the packages, analyses each and returns their results in
 // the order the go command listed them. Only a failure of the go
-// command itself is an error, as go/packages returns it; a package that does not compile is a
-// Result with Problems, and the others are still analysed.
+// command itself is an error, as go/packages returns it; a package that
+// does not compile is a Result with Problems, and the others are still
+// analysed.
 func Run(cfg Config) ([]Result, error) {
 	units, err := listUnits(cfg)
 	if err != nil {
@@ -97,6 +98,7 @@ func Run(cfg Config) ([]Result, error) {
 		return nil, err
 	}
 	k := newKeyer(cfg, inputs)
+	exports := newExportStore()
 	results := make([]Result, len(units))
 	progress := newProgress(cfg.Progress, len(units))
 	defer progress.finish()
@@ -110,7 +112,7 @@ func Run(cfg Config) ([]Result, error) {
 	for range min(jobs, max(len(units), 1)) {
 		wg.Go(func() {
 			for i := range work {
-				results[i] = analyzeUnit(cfg, k, units[i])
+				results[i] = analyzeUnit(cfg, k, exports, units[i])
 				progress.done()
 			}
 		})

@@ -231,3 +231,23 @@ func TestDependenciesListEveryImport(t *testing.T) {
 	assert.Equal(t, []string{"example.com/m/b -> example.com/m/c"}, imports,
 		"b imports c although its export data never mentions it")
 }
+
+func TestExternalTestSeesTheTestVariant(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"a/a.go":           "package a\n\nfunc inner() int { return 1 }\n",
+		"a/export_test.go": "package a\n\n// Inner exports inner to the external test.\nvar Inner = inner\n",
+		"a/a_ext_test.go":  "package a_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/m/a\"\n)\n\nfunc TestInner(t *testing.T) { _ = a.Inner() }\n",
+		"b/b.go":           "package b\n\nimport \"example.com/m/a\"\n\nvar _ = a.Slow\n",
+		"a/slow.go":        "package a\n\nfunc Slow() {}\n",
+	})
+	results, err := Run(Config{Dir: dir, Patterns: []string{"./..."}, Tests: true, Analyzers: []*analysis.Analyzer{slowFuncs}, Jobs: 1})
+	require.NoError(t, err)
+	ids := make([]string, 0, len(results))
+	for _, r := range results {
+		assert.Empty(t, r.Problems, r.ID)
+		ids = append(ids, r.ID)
+	}
+	// b, analysed first or not, shares the plain a; the external test
+	// needs the variant with Inner.
+	assert.Contains(t, ids, "example.com/m/a_test [example.com/m/a.test]")
+}

@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"flag"
@@ -26,6 +25,7 @@ type keyer struct {
 	common []byte
 	mu     sync.Mutex
 	files  map[string][]byte // path to the digest of its content
+	deps   map[string][]byte // package ID to its depDigest
 }
 
 // newKeyer returns the keyer of a run.
@@ -43,7 +43,7 @@ func newKeyer(cfg Config, inputs []byte) *keyer {
 	for _, a := range cfg.Analyzers {
 		fmt.Fprintf(h, "reports %s\n", a.Name)
 	}
-	return &keyer{common: h.Sum(nil), files: make(map[string][]byte)}
+	return &keyer{common: h.Sum(nil), files: make(map[string][]byte), deps: make(map[string][]byte)}
 }
 
 // closure returns the analyzers and everything they require, each once,
@@ -71,7 +71,8 @@ func closure(roots []*analysis.Analyzer) []*analysis.Analyzer {
 // key returns the cache key of unit p: the run's common part, p's
 // identity, build configuration and files, and the export data of every
 // package it depends on, directly or not (an analyzer may look through
-// a dependency's types at a package further down).
+// a dependency's types at a package further down), through the digests
+// of its imports.
 func (k *keyer) key(p *packages.Package) (string, error) {
 	h := sha256.New()
 	h.Write(k.common)
@@ -83,21 +84,48 @@ func (k *keyer) key(p *packages.Package) (string, error) {
 		}
 		fmt.Fprintf(h, "file %s %x\n", f, d)
 	}
-	var deps []*packages.Package
-	packages.Visit(slices.Collect(maps.Values(p.Imports)), nil, func(dep *packages.Package) { deps = append(deps, dep) })
-	slices.SortFunc(deps, func(a, b *packages.Package) int { return cmp.Compare(a.ID, b.ID) })
-	for _, dep := range deps {
-		if dep.ExportFile == "" {
-			fmt.Fprintf(h, "dep %s -\n", dep.ID)
-			continue
-		}
-		d, err := k.digest(dep.ExportFile)
+	for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
+		d, err := k.depDigest(p.Imports[path])
 		if err != nil {
 			return "", err
 		}
-		fmt.Fprintf(h, "dep %s %x\n", dep.ID, d)
+		fmt.Fprintf(h, "import %s %x\n", path, d)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// depDigest returns the digest of dep and everything it depends on: its
+// export data and, recursively, its imports' digests. Memoized by
+// package, it costs each package of the run once, however many units
+// depend on it.
+func (k *keyer) depDigest(dep *packages.Package) ([]byte, error) {
+	k.mu.Lock()
+	d, ok := k.deps[dep.ID]
+	k.mu.Unlock()
+	if ok {
+		return d, nil
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "dep %s\n", dep.ID)
+	if dep.ExportFile != "" {
+		d, err := k.digest(dep.ExportFile)
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(h, "export %x\n", d)
+	}
+	for _, path := range slices.Sorted(maps.Keys(dep.Imports)) {
+		d, err := k.depDigest(dep.Imports[path])
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(h, "import %s %x\n", path, d)
+	}
+	d = h.Sum(nil)
+	k.mu.Lock()
+	k.deps[dep.ID] = d
+	k.mu.Unlock()
+	return d, nil
 }
 
 // digest returns the SHA-256 of the file's content, computed once.

@@ -14,29 +14,29 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
 
 // analyzeUnit returns the result of one unit: from the cache when it
 // holds the unit's key, else by type-checking and analysing it, and
 // storing what came out.
-func analyzeUnit(cfg Config, k *keyer, p *packages.Package) Result {
+func analyzeUnit(cfg Config, k *keyer, exports *exportStore, p *packages.Package) Result {
 	if problems := listProblems(p); len(problems) > 0 {
 		return Result{ID: p.ID, Problems: problems}
+	}
+	if cfg.Cache == nil {
+		return analyzeFromSource(cfg.Analyzers, p, exports)
 	}
 	key, err := k.key(p)
 	if err != nil {
 		return Result{ID: p.ID, Problems: []string{err.Error()}}
 	}
-	if cfg.Cache != nil {
-		if r, ok := cfg.Cache.get(key); ok {
-			r.ID, r.Cached = p.ID, true
-			return r
-		}
+	if r, ok := cfg.Cache.get(key); ok {
+		r.ID, r.Cached = p.ID, true
+		return r
 	}
-	r := analyzeFromSource(cfg.Analyzers, p)
-	if cfg.Cache != nil && len(r.Problems) == 0 && len(r.AnalyzerErrors) == 0 {
+	r := analyzeFromSource(cfg.Analyzers, p, exports)
+	if len(r.Problems) == 0 && len(r.AnalyzerErrors) == 0 {
 		// A failure may be the machine's (memory, a file being written):
 		// only a clean result is worth keeping.
 		cfg.Cache.put(key, r)
@@ -105,9 +105,9 @@ func FirstLine(s string) string {
 // analyzeFromSource parses and type-checks p against its dependencies'
 // export data and runs the analyzers on it. A panic in an analyzer is
 // that analyzer's error, so one bug does not end the run.
-func analyzeFromSource(as []*analysis.Analyzer, p *packages.Package) (r Result) {
+func analyzeFromSource(as []*analysis.Analyzer, p *packages.Package, exports *exportStore) (r Result) {
 	r.ID = p.ID
-	pkg, problems := typeCheck(p)
+	pkg, problems := typeCheck(p, exports)
 	if len(problems) > 0 {
 		r.Problems = problems
 		return r
@@ -145,16 +145,15 @@ func analyzeFromSource(as []*analysis.Analyzer, p *packages.Package) (r Result) 
 // data of the packages p imports, as the compiler would. It returns the
 // package in the form the checker takes, or the errors that keep it
 // from being analysed.
-func typeCheck(p *packages.Package) (*packages.Package, []string) {
-	fset := token.NewFileSet()
+func typeCheck(p *packages.Package, exports *exportStore) (*packages.Package, []string) {
+	fset := exports.fset
 	files, problems := parseFiles(fset, p.CompiledGoFiles)
 	if len(problems) > 0 {
 		return nil, []string{fmt.Sprintf("package %s does not parse: %s", p.PkgPath, firstAndCount(problems))}
 	}
 	info := NewTypesInfo()
-	imp := newImporter(fset, p)
 	tc := &types.Config{
-		Importer:  imp,
+		Importer:  exports.importer(p),
 		Sizes:     p.TypesSizes,
 		GoVersion: goVersion(p),
 		Error: func(err error) {
@@ -162,7 +161,6 @@ func typeCheck(p *packages.Package) (*packages.Package, []string) {
 		},
 	}
 	tpkg, _ := tc.Check(p.PkgPath, fset, files, info)
-	completeImports(p, imp.seen)
 	if len(problems) > 0 {
 		// The go command compiled p, so this is rare: a difference
 		// between the compiler and go/types.
@@ -230,84 +228,3 @@ func goVersion(p *packages.Package) string {
 	}
 	return ""
 }
-
-// newImporter returns an importer that reads the export data the go
-// command compiled for each package p imports, resolving import paths
-// as p's source spells them (vendoring included). Every package the
-// export data mentions is created once per unit, so types stay
-// identical across the unit's imports.
-func newImporter(fset *token.FileSet, p *packages.Package) *exportImporter {
-	seen := make(map[string]*types.Package)
-	return &exportImporter{seen: seen, importFunc: func(path string) (*types.Package, error) {
-		if path == "unsafe" {
-			return types.Unsafe, nil
-		}
-		dep := p.Imports[path]
-		if dep == nil {
-			return nil, fmt.Errorf("%s does not import %q", p.ID, path)
-		}
-		if tp := seen[dep.PkgPath]; tp != nil && tp.Complete() {
-			return tp, nil
-		}
-		if dep.ExportFile == "" {
-			return nil, fmt.Errorf("no export data for %s", dep.ID)
-		}
-		return readExport(fset, seen, dep)
-	}}
-}
-
-// completeImports gives every package of the unit's dependencies the
-// imports the go command listed for it. Export data records only the
-// packages a package's API mentions, so that without this, Imports of a
-// dependency would depend on what its export data happens to mention,
-// and an analyzer asking whether the unit already depends on a package
-// (to add an import without a cycle) would get a narrower answer than
-// from source. Packages no export data mentioned are created empty:
-// they stand in the graph only.
-func completeImports(p *packages.Package, seen map[string]*types.Package) {
-	get := func(dep *packages.Package) *types.Package {
-		if dep.PkgPath == "unsafe" {
-			return types.Unsafe
-		}
-		tp := seen[dep.PkgPath]
-		if tp == nil {
-			tp = types.NewPackage(dep.PkgPath, dep.Name)
-			seen[dep.PkgPath] = tp
-		}
-		return tp
-	}
-	packages.Visit(slices.Collect(maps.Values(p.Imports)), nil, func(dep *packages.Package) {
-		imports := make([]*types.Package, 0, len(dep.Imports))
-		for _, path := range slices.Sorted(maps.Keys(dep.Imports)) {
-			imports = append(imports, get(dep.Imports[path]))
-		}
-		get(dep).SetImports(imports)
-	})
-}
-
-// readExport reads the export data of dep into seen.
-func readExport(fset *token.FileSet, seen map[string]*types.Package, dep *packages.Package) (*types.Package, error) {
-	f, err := os.Open(dep.ExportFile)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	// Go 1.26's go list -export names compiler archives, which only
-	// NewReader opens; its replacement reads the cmd/export files of
-	// later releases.
-	//lint:ignore SA1019 the go command of this Go release writes archives
-	r, err := gcexportdata.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("reading export data of %s: %w", dep.ID, err)
-	}
-	return gcexportdata.Read(r, fset, seen, dep.PkgPath)
-}
-
-// exportImporter imports from export data and keeps every package it
-// created, by path.
-type exportImporter struct {
-	seen       map[string]*types.Package
-	importFunc func(path string) (*types.Package, error)
-}
-
-func (imp *exportImporter) Import(path string) (*types.Package, error) { return imp.importFunc(path) }
