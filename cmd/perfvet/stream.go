@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"runtime/trace"
 	"slices"
@@ -37,6 +38,14 @@ const (
 // be analysed but the others were: the supervisor renders their
 // findings, then exits with exitFailure.
 const childPartial = 4
+
+// streamGCPercent is the streaming driver's garbage-collection target
+// (GOGC) unless the environment sets one. The driver keeps only the
+// packages in flight, so its live heap is small and most of what it
+// allocates dies with a unit: measured on x/tools, 200 instead of Go's
+// default 100 cuts a cold run from about 1.47x to 1.25x the floor's wall
+// time, for a peak memory of 0.48x the floor's instead of 0.40x.
+const streamGCPercent = 200
 
 // cacheLimit bounds the result cache; entries hold only findings, so
 // this is room for many modules.
@@ -84,6 +93,9 @@ func runStreaming(all []*analysis.Analyzer) int {
 		}
 	}
 	flag.Parse()
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(streamGCPercent)
+	}
 	stop, err := startProfiling(*cpuProfile, *memProfile, *traceFile)
 	if err != nil {
 		fail(err)
@@ -99,9 +111,11 @@ func analyzeStreaming(enabled []*analysis.Analyzer, tests bool) int {
 	if err != nil {
 		fail(err)
 	}
-	salt, err := executableDigest()
-	if err != nil {
-		fail(err)
+	var salt []byte
+	if cache != nil {
+		if salt, err = executableDigest(); err != nil {
+			fail(err)
+		}
 	}
 	cfg := driver.Config{
 		Patterns:  flag.Args(),
