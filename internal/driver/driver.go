@@ -21,6 +21,7 @@
 package driver
 
 import (
+	"go/token"
 	"io"
 	"runtime"
 	"slices"
@@ -98,7 +99,7 @@ func Run(cfg Config) ([]Result, error) {
 		return nil, err
 	}
 	k := newKeyer(cfg, inputs)
-	exports := newExportStore()
+	fset := token.NewFileSet() // of the whole run, shared by the workers
 	results := make([]Result, len(units))
 	progress := newProgress(cfg.Progress, len(units))
 	defer progress.finish()
@@ -111,6 +112,7 @@ func Run(cfg Config) ([]Result, error) {
 	var wg sync.WaitGroup
 	for range min(jobs, max(len(units), 1)) {
 		wg.Go(func() {
+			exports := newExportView(fset)
 			for i := range work {
 				results[i] = analyzeUnit(cfg, k, exports, units[i])
 				progress.done()

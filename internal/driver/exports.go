@@ -7,54 +7,39 @@ import (
 	"maps"
 	"os"
 	"slices"
-	"sync"
 
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
 
-// An exportStore holds the types of the packages units import, read
-// from the export data the go command compiled, and the file set of the
-// whole run, in which both the units' files and the imported objects
-// have their positions.
+// An exportView holds the types of the packages units import, read
+// lazily from the export data the go command compiled, by path, so that
+// types are identical across the imports of a unit. Each worker of a run
+// keeps one view for the units it analyses one after the other, so that
+// a package is read about once per worker rather than once per unit,
+// and no two goroutines ever touch one view. A unit that depends on a
+// test variant (a package compiled again with the tests of one it
+// imports, under the same import path) gets a view of its own, so that
+// no variant's types mix with the package's.
 //
-// Most units import the packages themselves: for them one set of
-// packages, shared by the run, is read once, as go/packages reads it
-// for a whole load. A unit that depends on a test variant (a package
-// compiled again with the tests of one it imports, under the same
-// import path) gets packages of its own, read for it alone, so that no
-// variant's types mix with the package's.
-type exportStore struct {
+// Positions go to the file set of the whole run, shared by every unit.
+type exportView struct {
 	fset *token.FileSet
-
-	mu        sync.Mutex // guards shared, completed and every read into shared
-	shared    map[string]*types.Package
-	completed map[string]bool // shared packages whose imports are set
+	pkgs map[string]*types.Package
 }
 
-// newExportStore returns the empty store of a run.
-func newExportStore() *exportStore {
-	return &exportStore{
-		fset:      token.NewFileSet(),
-		shared:    make(map[string]*types.Package),
-		completed: make(map[string]bool),
-	}
+// newExportView returns an empty view whose positions go to fset.
+func newExportView(fset *token.FileSet) *exportView {
+	return &exportView{fset: fset, pkgs: make(map[string]*types.Package)}
 }
 
-// importer returns the importer of unit p: it resolves import paths as
-// p's source spells them (vendoring included) and gives every
-// dependency its whole import list (see completeImports).
-func (s *exportStore) importer(p *packages.Package) types.Importer {
+// forUnit returns the view unit p imports through: v, or a view of its
+// own if p depends on a test variant.
+func (v *exportView) forUnit(p *packages.Package) *exportView {
 	if dependsOnVariant(p) {
-		view := &exportView{fset: s.fset, pkgs: make(map[string]*types.Package), completed: make(map[string]bool)}
-		return importerFunc(func(path string) (*types.Package, error) { return view.importFor(p, path) })
+		return newExportView(v.fset)
 	}
-	view := &exportView{fset: s.fset, pkgs: s.shared, completed: s.completed}
-	return importerFunc(func(path string) (*types.Package, error) {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		return view.importFor(p, path)
-	})
+	return v
 }
 
 // dependsOnVariant reports whether a package p depends on, directly or
@@ -68,57 +53,46 @@ func dependsOnVariant(p *packages.Package) bool {
 	return found
 }
 
-// An exportView is a set of packages read from export data, by path,
-// in which types are identical across the imports that share it.
-type exportView struct {
-	fset      *token.FileSet
-	pkgs      map[string]*types.Package
-	completed map[string]bool
-}
-
-// importFor imports the package that p imports as path.
-func (v *exportView) importFor(p *packages.Package, path string) (*types.Package, error) {
-	if path == "unsafe" {
-		return types.Unsafe, nil
-	}
-	dep := p.Imports[path]
-	if dep == nil {
-		return nil, fmt.Errorf("%s does not import %q", p.ID, path)
-	}
-	tp := v.pkgs[dep.PkgPath]
-	if tp == nil || !tp.Complete() {
+// importer returns the importer of unit p, which resolves import paths
+// as p's source spells them (vendoring included).
+func (v *exportView) importer(p *packages.Package) types.Importer {
+	return importerFunc(func(path string) (*types.Package, error) {
+		if path == "unsafe" {
+			return types.Unsafe, nil
+		}
+		dep := p.Imports[path]
+		if dep == nil {
+			return nil, fmt.Errorf("%s does not import %q", p.ID, path)
+		}
+		if tp := v.pkgs[dep.PkgPath]; tp != nil && tp.Complete() {
+			return tp, nil
+		}
 		if dep.ExportFile == "" {
 			return nil, fmt.Errorf("no export data for %s", dep.ID)
 		}
-		var err error
-		if tp, err = readExport(v.fset, v.pkgs, dep); err != nil {
-			return nil, err
-		}
-		// Reading sets dep's imports to those its export data names.
-		delete(v.completed, dep.PkgPath)
-	}
-	v.completeImports(dep)
-	return tp, nil
+		return readExport(v.fset, v.pkgs, dep)
+	})
 }
 
-// completeImports gives dep and every package it depends on the imports
-// the go command listed for it, once each. Export data records only the
-// packages a package's API mentions, so that without this, Imports of a
-// dependency would depend on what its export data happens to mention,
-// and an analyzer asking whether the unit already depends on a package
-// (to add an import without a cycle) would get a narrower answer than
-// from source. Packages no export data mentioned are created empty:
-// they stand in the graph only.
-func (v *exportView) completeImports(dep *packages.Package) {
-	packages.Visit([]*packages.Package{dep}, func(d *packages.Package) bool {
-		return !v.completed[d.PkgPath]
-	}, func(d *packages.Package) {
-		imports := make([]*types.Package, 0, len(d.Imports))
-		for _, path := range slices.Sorted(maps.Keys(d.Imports)) {
-			imports = append(imports, v.get(d.Imports[path]))
+// completeImports gives every package unit p depends on the imports the
+// go command listed for it. Export data records only the packages a
+// package's API mentions, so that without this, Imports of a dependency
+// would depend on what its export data happens to mention, and an
+// analyzer asking whether the unit already depends on a package (to add
+// an import without a cycle) would get a narrower answer than from
+// source. Packages no export data mentioned are created empty: they
+// stand in the graph only. It runs after type-checking p, since reading
+// export data sets a package's imports to those it names.
+func (v *exportView) completeImports(p *packages.Package) {
+	packages.Visit(slices.Collect(maps.Values(p.Imports)), nil, func(dep *packages.Package) {
+		if dep.PkgPath == "unsafe" {
+			return // types.Unsafe is shared by every view, and imports nothing
 		}
-		v.get(d).SetImports(imports)
-		v.completed[d.PkgPath] = true
+		imports := make([]*types.Package, 0, len(dep.Imports))
+		for _, path := range slices.Sorted(maps.Keys(dep.Imports)) {
+			imports = append(imports, v.get(dep.Imports[path]))
+		}
+		v.get(dep).SetImports(imports)
 	})
 }
 

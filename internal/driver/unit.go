@@ -20,7 +20,7 @@ import (
 // analyzeUnit returns the result of one unit: from the cache when it
 // holds the unit's key, else by type-checking and analysing it, and
 // storing what came out.
-func analyzeUnit(cfg Config, k *keyer, exports *exportStore, p *packages.Package) Result {
+func analyzeUnit(cfg Config, k *keyer, exports *exportView, p *packages.Package) Result {
 	if problems := listProblems(p); len(problems) > 0 {
 		return Result{ID: p.ID, Problems: problems}
 	}
@@ -105,7 +105,7 @@ func FirstLine(s string) string {
 // analyzeFromSource parses and type-checks p against its dependencies'
 // export data and runs the analyzers on it. A panic in an analyzer is
 // that analyzer's error, so one bug does not end the run.
-func analyzeFromSource(as []*analysis.Analyzer, p *packages.Package, exports *exportStore) (r Result) {
+func analyzeFromSource(as []*analysis.Analyzer, p *packages.Package, exports *exportView) (r Result) {
 	r.ID = p.ID
 	pkg, problems := typeCheck(p, exports)
 	if len(problems) > 0 {
@@ -145,15 +145,16 @@ func analyzeFromSource(as []*analysis.Analyzer, p *packages.Package, exports *ex
 // data of the packages p imports, as the compiler would. It returns the
 // package in the form the checker takes, or the errors that keep it
 // from being analysed.
-func typeCheck(p *packages.Package, exports *exportStore) (*packages.Package, []string) {
-	fset := exports.fset
+func typeCheck(p *packages.Package, exports *exportView) (*packages.Package, []string) {
+	view := exports.forUnit(p)
+	fset := view.fset
 	files, problems := parseFiles(fset, p.CompiledGoFiles)
 	if len(problems) > 0 {
 		return nil, []string{fmt.Sprintf("package %s does not parse: %s", p.PkgPath, firstAndCount(problems))}
 	}
 	info := NewTypesInfo()
 	tc := &types.Config{
-		Importer:  exports.importer(p),
+		Importer:  view.importer(p),
 		Sizes:     p.TypesSizes,
 		GoVersion: goVersion(p),
 		Error: func(err error) {
@@ -161,6 +162,7 @@ func typeCheck(p *packages.Package, exports *exportStore) (*packages.Package, []
 		},
 	}
 	tpkg, _ := tc.Check(p.PkgPath, fset, files, info)
+	view.completeImports(p)
 	if len(problems) > 0 {
 		// The go command compiled p, so this is rare: a difference
 		// between the compiler and go/types.
