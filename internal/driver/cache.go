@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -14,8 +15,11 @@ import (
 // Writes go to a temporary file renamed into place, so that concurrent
 // runs sharing the directory never see half an entry; a hit refreshes
 // the entry's time, and Trim drops the least recently used entries.
+// Most packages have no findings: their entry is an empty file, which
+// cannot be half written, and is created in place.
 type Cache struct {
-	dir string
+	dir  string
+	dirs sync.Map // subdirectories known to exist
 }
 
 // OpenCache returns the cache in dir, creating the directory.
@@ -45,7 +49,7 @@ func (c *Cache) get(key string) (Result, bool) {
 		return Result{}, false
 	}
 	var e entry
-	if json.Unmarshal(data, &e) != nil {
+	if len(data) > 0 && json.Unmarshal(data, &e) != nil {
 		return Result{}, false // a damaged entry is a miss
 	}
 	now := time.Now()
@@ -56,12 +60,18 @@ func (c *Cache) get(key string) (Result, bool) {
 // put stores r under key. Failing to store only costs a later miss, so
 // errors are dropped.
 func (c *Cache) put(key string, r Result) {
-	data, err := json.Marshal(entry{Diagnostics: r.Diagnostics})
-	if err != nil {
+	p := c.path(key)
+	if !c.makeDir(filepath.Dir(p)) {
 		return
 	}
-	p := c.path(key)
-	if os.MkdirAll(filepath.Dir(p), 0o777) != nil {
+	if len(r.Diagnostics) == 0 {
+		if f, err := os.OpenFile(p, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o666); err == nil {
+			f.Close()
+		}
+		return
+	}
+	data, err := json.Marshal(entry{Diagnostics: r.Diagnostics})
+	if err != nil {
 		return
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(p), "tmp-*")
@@ -73,6 +83,19 @@ func (c *Cache) put(key string, r Result) {
 	if werr != nil || cerr != nil || os.Rename(tmp.Name(), p) != nil {
 		os.Remove(tmp.Name())
 	}
+}
+
+// makeDir creates dir unless it is known to exist, and reports whether
+// it exists.
+func (c *Cache) makeDir(dir string) bool {
+	if _, ok := c.dirs.Load(dir); ok {
+		return true
+	}
+	if os.MkdirAll(dir, 0o777) != nil {
+		return false
+	}
+	c.dirs.Store(dir, true)
+	return true
 }
 
 // Trim removes the least recently used entries until the cache holds
