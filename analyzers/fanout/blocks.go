@@ -363,11 +363,7 @@ func (c *checker) goroutineDoes(ln launch, pred func(ssa.Instruction, binder) bo
 			}
 		}
 	}
-	return c.does(ln.body, bind, pred)
-}
-
-func (c *checker) does(fn *ssa.Function, bind binder, pred func(ssa.Instruction, binder) bool) bool {
-	return c.doesIn(fn, bind, pred, make(map[boundCall]bool))
+	return c.doesIn(ln.body, bind, pred, ln.instr.Parent(), &walk{seen: make(map[boundCall]bool), bindings: make(map[*ssa.Function]int)})
 }
 
 // boundCall is a function with the places its parameters are bound to,
@@ -377,12 +373,23 @@ type boundCall struct {
 	bind string
 }
 
-func (c *checker) doesIn(fn *ssa.Function, bind binder, pred func(ssa.Instruction, binder) bool, seen map[boundCall]bool) bool {
+// doesIn reports whether fn, the functions nested in it or the
+// same-package functions they call do something for which pred holds,
+// with fn's parameters bound by bind to places of origin, the function
+// that starts the goroutine. A parameter bound to a place rooted in a
+// callee's own variables can match no place of origin's; all such
+// bindings are one, opaque, so that a function is looked at once per
+// binding that matters rather than once per call path, which on a large
+// package is exponential.
+func (c *checker) doesIn(fn *ssa.Function, bind binder, pred func(ssa.Instruction, binder) bool, origin *ssa.Function, w *walk) bool {
+	if w.bindings[fn]++; w.bindings[fn] > maxBindings {
+		bind = binder{} // looked at under enough bindings: now with none
+	}
 	key := boundCall{fn, bind.key(fn)}
-	if seen[key] {
+	if w.seen[key] {
 		return false
 	}
-	seen[key] = true
+	w.seen[key] = true
 	for _, f := range nestedFuncs(fn) {
 		for _, b := range f.Blocks {
 			for _, instr := range b.Instrs {
@@ -400,16 +407,60 @@ func (c *checker) doesIn(fn *ssa.Function, bind binder, pred func(ssa.Instructio
 				inner := binder{}
 				for i, arg := range call.Common().Args {
 					if i < len(callee.Params) {
-						inner[callee.Params[i]] = bind.place(placeOf(arg))
+						inner[callee.Params[i]] = seenFrom(origin, bind.place(placeOf(arg)))
 					}
 				}
-				if c.doesIn(callee, inner, pred, seen) {
+				if c.doesIn(callee, inner, pred, origin, w) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// walk is what one doesIn query has looked at: each function under each
+// binding, and how many bindings each function was reached with.
+type walk struct {
+	seen     map[boundCall]bool
+	bindings map[*ssa.Function]int
+}
+
+// Bounds on how doesIn follows bindings: a function is looked at under
+// at most maxBindings bindings, then once with its parameters unbound;
+// a place reached through more than maxFieldDepth field selections is
+// opaque. Both keep the walk linear in the package's size where
+// recursive calls pass ever longer field paths (s.next.next...).
+const (
+	maxBindings   = 8
+	maxFieldDepth = 4
+)
+
+// opaque is the root of the places no place of the starting function
+// can equal (see doesIn).
+var opaque ssa.Value = new(ssa.Global)
+
+// seenFrom returns p if origin can name it: its root is a value of
+// origin's, or one of no function (a global); else the opaque place.
+func seenFrom(origin *ssa.Function, p place) place {
+	var parent *ssa.Function
+	switch r := p.root.(type) {
+	case *ssa.Parameter:
+		parent = r.Parent()
+	case *ssa.FreeVar:
+		parent = r.Parent()
+	case ssa.Instruction:
+		parent = r.Parent()
+	default:
+		if strings.Count(p.fields, ".") <= maxFieldDepth {
+			return p
+		}
+		return place{root: opaque}
+	}
+	if parent == origin && strings.Count(p.fields, ".") <= maxFieldDepth {
+		return p
+	}
+	return place{root: opaque}
 }
 
 // nestedFuncs returns fn and the function literals nested in it, at any

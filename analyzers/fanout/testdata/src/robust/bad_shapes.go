@@ -93,3 +93,36 @@ func recursive(depths []int) {
 		spawn(d)
 	}
 }
+
+// Work that recurses along ever longer field paths (n.next.next...),
+// each call passing the next node, and waits on no channel: fanout looks
+// at the recursion under a bounded number of bindings and still reports.
+
+type node struct {
+	next *node
+	wait chan struct{}
+	val  int
+}
+
+func (n *node) sum() int {
+	if n == nil {
+		return 0
+	}
+	return n.val + n.next.sum()
+}
+
+func visit(n *node, depth int) {
+	if n != nil && depth > 0 {
+		visit(n.next, depth-1)
+		visit(n.next.next, depth-2)
+	}
+}
+
+func walkAll(lists []*node) {
+	for _, l := range lists {
+		go func() { // want `for every element of lists`
+			visit(l, 64)
+			_ = l.sum()
+		}()
+	}
+}
