@@ -312,7 +312,7 @@ func Guarded(instr ssa.Instruction, within func(*ssa.BasicBlock) bool) bool {
 		if len(b.Instrs) == 0 {
 			continue
 		}
-		if cond, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && isCacheTest(cond.Cond, 0) {
+		if cond, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If); ok && isCacheTest(cond.Cond, 0, make(map[ssa.Value]int)) {
 			return true
 		}
 	}
@@ -320,14 +320,18 @@ func Guarded(instr ssa.Instruction, within func(*ssa.BasicBlock) bool) bool {
 }
 
 // isCacheTest reports whether the branch condition v tests for a cached
-// value.
-func isCacheTest(v ssa.Value, depth int) bool {
-	if depth > 4 {
+// value. A value is looked at again only from a shallower depth, where
+// more of it is within reach (seen holds the shallowest depth plus one):
+// the phis of a large switch merge hundreds of edges, and the walk would
+// otherwise be exponential in depth.
+func isCacheTest(v ssa.Value, depth int, seen map[ssa.Value]int) bool {
+	if d := seen[v]; depth > 4 || d > 0 && d-1 <= depth {
 		return false
 	}
+	seen[v] = depth + 1
 	switch v := v.(type) {
 	case *ssa.UnOp:
-		return v.Op == token.NOT && isCacheTest(v.X, depth+1)
+		return v.Op == token.NOT && isCacheTest(v.X, depth+1, seen)
 	case *ssa.BinOp:
 		switch v.Op {
 		case token.EQL, token.NEQ:
@@ -338,14 +342,14 @@ func isCacheTest(v ssa.Value, depth int) bool {
 				return isCachedValue(v.Y)
 			}
 		case token.LAND, token.LOR:
-			return isCacheTest(v.X, depth+1) || isCacheTest(v.Y, depth+1)
+			return isCacheTest(v.X, depth+1, seen) || isCacheTest(v.Y, depth+1, seen)
 		}
 	case *ssa.Extract:
 		return isLookup(v.Tuple)
 	case *ssa.Phi:
 		// && and || conditions merge into a phi of their operands.
 		for _, e := range v.Edges {
-			if isCacheTest(e, depth+1) {
+			if isCacheTest(e, depth+1, seen) {
 				return true
 			}
 		}
