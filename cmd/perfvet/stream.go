@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -18,6 +19,7 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/perfvet/perfvet/analyzers"
 	"github.com/perfvet/perfvet/internal/driver"
@@ -108,6 +110,8 @@ func runStreaming(all []*analysis.Analyzer) int {
 // analyzeStreaming runs the streaming driver on the patterns left on the
 // command line and prints its results.
 func analyzeStreaming(enabled []*analysis.Analyzer, tests bool) int {
+	var pgo pgoAssigner
+	defer pgo.cleanup()
 	cache, err := openCache()
 	if err != nil {
 		fail(err)
@@ -125,11 +129,15 @@ func analyzeStreaming(enabled []*analysis.Analyzer, tests bool) int {
 		Cache:     cache,
 		Salt:      salt,
 		Inputs:    profileInputs(),
+		Prepare:   pgo.assign,
 		FileFlags: []string{"hotness.profile", "hotness.pgomap"},
 		Progress:  progressWriter(),
 	}
 	results, err := driver.Run(cfg)
 	if err != nil {
+		if bad := (badProfile{}); errors.As(err, &bad) {
+			fail(bad.error)
+		}
 		fail(fmt.Errorf("loading %s: %s", strings.Join(cfg.Patterns, " "), goCommandMessage(err)))
 	}
 	if len(results) == 0 {
@@ -326,4 +334,78 @@ func reportProblems(results []driver.Result) bool {
 		}
 	}
 	return len(seen) > 0
+}
+
+// badProfile is a default.pgo that does not load: the hotness pass's
+// error, which names the file.
+type badProfile struct{ error }
+
+// pgoAssigner finds, when no profile is given, the default.pgo files
+// that apply to the listed packages, as go build -pgo=auto does (see
+// assignDefaultPGO, which asks the go command instead), and tells the
+// hotness pass through a temporary -hotness.pgomap file.
+type pgoAssigner struct {
+	file string // the map written, removed by cleanup
+}
+
+// assign is a driver.Config.Prepare: it returns the map file and the
+// profiles it names, whose contents the findings depend on.
+func (a *pgoAssigner) assign(units []*packages.Package) ([]string, error) {
+	if hotness.Profiles != "" || hotness.PGOMap != "" {
+		return nil, nil
+	}
+	assigned := make(map[string]string)
+	var order, profiles []string
+	for _, u := range units {
+		pgo := defaultPGO(u)
+		if pgo == "" {
+			continue
+		}
+		if _, err := hotness.Load([]string{pgo}); err != nil {
+			return nil, badProfile{err}
+		}
+		profiles = append(profiles, pgo)
+		packages.Visit([]*packages.Package{u}, nil, func(dep *packages.Package) {
+			if _, seen := assigned[dep.PkgPath]; !seen {
+				assigned[dep.PkgPath] = pgo
+				order = append(order, dep.PkgPath)
+			}
+		})
+	}
+	if len(assigned) == 0 {
+		return nil, nil
+	}
+	f, err := os.CreateTemp("", "perfvet-pgo-")
+	if err != nil {
+		return nil, fmt.Errorf("recording default.pgo assignments: %w", err)
+	}
+	defer f.Close()
+	a.file = f.Name()
+	for _, pkg := range order {
+		fmt.Fprintf(f, "%s\t%s\n", pkg, assigned[pkg])
+	}
+	if err := hotness.Analyzer.Flags.Set("pgomap", f.Name()); err != nil {
+		return nil, err
+	}
+	return append(profiles, f.Name()), nil
+}
+
+// cleanup removes the map file, if one was written.
+func (a *pgoAssigner) cleanup() {
+	if a.file != "" {
+		os.Remove(a.file)
+	}
+}
+
+// defaultPGO returns the default.pgo of u if u is a main package (not a
+// test variant or test binary) with one in its directory.
+func defaultPGO(u *packages.Package) string {
+	if u.Name != "main" || u.ID != u.PkgPath || len(u.GoFiles) == 0 || strings.HasSuffix(u.PkgPath, ".test") {
+		return ""
+	}
+	pgo := filepath.Join(filepath.Dir(u.GoFiles[0]), "default.pgo")
+	if _, err := os.Stat(pgo); err != nil {
+		return ""
+	}
+	return pgo
 }

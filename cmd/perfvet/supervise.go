@@ -45,13 +45,18 @@ func supervise(patterns []string, tests bool, all []*analysis.Analyzer) int {
 	if err := checkProfiles(); err != nil {
 		fail(err)
 	}
-	pgoFlags, cleanup, err := assignDefaultPGO(patterns, tests)
-	if err != nil {
-		fail(err)
-	}
-	defer cleanup()
-	a := analysisRun{pgoFlags: pgoFlags, patterns: patterns, tests: tests, progress: showsProgress(opts)}
+	a := analysisRun{patterns: patterns, tests: tests, progress: showsProgress(opts)}
 	a.flags, a.dashdash = flagArgs(os.Args[1:], patterns)
+	// A streaming child finds the default.pgo files in the listing it
+	// makes anyway; the driver of golang.org/x/tools is told them.
+	if opts.fix || !isStreamable(append(slices.Clip(a.flags), "-json"), all) {
+		pgoFlags, cleanup, err := assignDefaultPGO(patterns, tests)
+		if err != nil {
+			fail(err)
+		}
+		defer cleanup()
+		a.pgoFlags = pgoFlags
+	}
 	if opts.fix {
 		return a.fix(opts)
 	}

@@ -61,6 +61,11 @@ type Config struct {
 	// cache key, so that a temporary file of the same content, or a
 	// renamed profile, still hits.
 	FileFlags []string
+	// Prepare, if set, is called with the units once they are listed,
+	// before any is analysed, and returns more files to count among
+	// Inputs: for settings that depend on the package graph (which
+	// default.pgo applies to which package).
+	Prepare func(units []*packages.Package) (inputs []string, err error)
 	// Progress, if set, receives one line per update, each starting
 	// with a carriage return, while the run lasts.
 	Progress io.Writer
@@ -94,7 +99,15 @@ func Run(cfg Config) ([]Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	inputs, err := inputsDigest(cfg.Inputs)
+	inputPaths := cfg.Inputs
+	if cfg.Prepare != nil {
+		more, err := cfg.Prepare(units)
+		if err != nil {
+			return nil, err
+		}
+		inputPaths = append(slices.Clip(inputPaths), more...)
+	}
+	inputs, err := inputsDigest(inputPaths)
 	if err != nil {
 		return nil, err
 	}
