@@ -24,6 +24,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers"
 	"github.com/perfvet/perfvet/internal/driver"
 	"github.com/perfvet/perfvet/passes/hotness"
+	"github.com/perfvet/perfvet/passes/scope"
 )
 
 // Environment of the analysis child, set by the supervising perfvet.
@@ -130,6 +131,7 @@ func analyzeStreaming(enabled []*analysis.Analyzer, tests bool) int {
 		Salt:      salt,
 		Inputs:    profileInputs(),
 		Prepare:   pgo.assign,
+		Skip:      reportsNothing,
 		FileFlags: []string{"hotness.profile", "hotness.pgomap"},
 		Progress:  progressWriter(),
 	}
@@ -155,6 +157,12 @@ func analyzeStreaming(enabled []*analysis.Analyzer, tests bool) int {
 		return childPartial
 	}
 	return exitClean
+}
+
+// reportsNothing is a driver.Config.Skip: a unit in whose files no
+// finding can be reported (tests, unless -testfiles) is not analysed.
+func reportsNothing(unit *packages.Package) bool {
+	return !scope.MayReport(unit.CompiledGoFiles)
 }
 
 // startProfiling starts what -cpuprofile and -trace ask for, as the

@@ -66,6 +66,11 @@ type Config struct {
 	// Inputs: for settings that depend on the package graph (which
 	// default.pgo applies to which package).
 	Prepare func(units []*packages.Package) (inputs []string, err error)
+	// Skip, if set, names the units whose findings would all be
+	// dropped (say, test code when tests are not reported): they are
+	// listed, and their listing problems reported, but they are neither
+	// type-checked nor analysed, so their results are empty.
+	Skip func(unit *packages.Package) bool
 	// Progress, if set, receives one line per update, each starting
 	// with a carriage return, while the run lasts.
 	Progress io.Writer

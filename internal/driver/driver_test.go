@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 )
 
 // slowFuncs reports every function named Slow, and counts its runs.
@@ -250,4 +251,34 @@ func TestExternalTestSeesTheTestVariant(t *testing.T) {
 	// b, analysed first or not, shares the plain a; the external test
 	// needs the variant with Inner.
 	assert.Contains(t, ids, "example.com/m/a_test [example.com/m/a.test]")
+}
+
+// TestSkippedUnitsAreNotAnalysed checks that a unit Skip names gets an
+// empty result without being analysed, while the others are analysed as
+// before.
+func TestSkippedUnitsAreNotAnalysed(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"a/a.go":      "package a\n\nfunc Fast() int { return 1 }\n",
+		"a/a_test.go": "package a\n\nfunc Slow() {}\n",
+	})
+	variant := "example.com/m/a [example.com/m/a.test]"
+	for _, skip := range []bool{false, true} {
+		cfg := Config{Dir: dir, Patterns: []string{"./..."}, Tests: true, Analyzers: []*analysis.Analyzer{slowFuncs}, Jobs: 1}
+		if skip {
+			cfg.Skip = func(p *packages.Package) bool { return p.ID == variant }
+		}
+		clear(runs)
+		results, err := Run(cfg)
+		require.NoError(t, err)
+		require.Len(t, results, 2)
+		assert.Equal(t, "example.com/m/a", results[0].ID)
+		assert.Equal(t, variant, results[1].ID)
+		if skip {
+			assert.Equal(t, Result{ID: variant}, results[1])
+			assert.Equal(t, 1, runs["example.com/m/a"], "only the package itself is analysed")
+		} else {
+			assert.Len(t, results[1].Diagnostics["slow"], 1)
+			assert.Equal(t, 2, runs["example.com/m/a"])
+		}
+	}
 }

@@ -24,6 +24,9 @@ func analyzeUnit(cfg Config, k *keyer, exports *exportView, p *packages.Package)
 	if problems := listProblems(p); len(problems) > 0 {
 		return Result{ID: p.ID, Problems: problems}
 	}
+	if cfg.Skip != nil && cfg.Skip(p) {
+		return Result{ID: p.ID}
+	}
 	if cfg.Cache == nil {
 		return analyzeFromSource(cfg.Analyzers, p, exports)
 	}

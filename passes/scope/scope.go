@@ -15,7 +15,8 @@
 // The contract: Reported(pos) is false exactly for positions in those
 // files. In a package made only of such files (an external test package,
 // or a test variant under -dedup) nothing is reported, so nothing needs
-// building. Passes use it to choose what to build (irbuild builds no
+// building, and MayReport lets a driver see that from file names before
+// it parses anything. Passes use it to choose what to build (irbuild builds no
 // function for its own sake in code that is not reported, though it
 // builds one that reported code calls), and the reporter uses it to drop
 // findings and to leave the directives of shared files to the package
@@ -105,6 +106,31 @@ func IsTestVariant(fset *token.FileSet, files []*ast.File) bool {
 	return tests && others
 }
 
+// MayReport reports whether a package of the named files can have a
+// finding reported, judging by names alone: false when every file is a
+// _test.go file and -testfiles is off, or, under -dedup, for a test
+// variant whose _test.go files are not reported. Such a package need not
+// be type-checked or analysed; its generated files, which need parsing
+// to recognise, are not considered.
+func MayReport(filenames []string) bool {
+	tests, others := 0, 0
+	for _, name := range filenames {
+		if isTestName(name) {
+			tests++
+		} else {
+			others++
+		}
+	}
+	if dedup && tests > 0 && others > 0 {
+		return hotness.TestFiles // the variant's other files are Shared
+	}
+	return others > 0 || hotness.TestFiles
+}
+
 func isTestFile(f *token.File) bool {
-	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+	return f != nil && isTestName(f.Name())
+}
+
+func isTestName(name string) bool {
+	return strings.HasSuffix(name, "_test.go")
 }

@@ -2,7 +2,10 @@ package scope_test
 
 import (
 	"go/ast"
+	"strconv"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -63,4 +66,37 @@ func TestDedupScope(t *testing.T) {
 	hotness.TestFiles = true
 	defer func() { hotness.TestFiles = false }()
 	analysistest.Run(t, analysistest.TestData(), reporter, "dedup")
+}
+
+// TestMayReport checks the judgement from file names against the rule
+// Reported applies, for the three kinds of package a driver lists under
+// each setting of -dedup and -testfiles.
+func TestMayReport(t *testing.T) {
+	plain := []string{"p/a.go", "p/b.go"}
+	variant := []string{"p/a.go", "p/a_test.go"}
+	external := []string{"p/x_test.go"}
+	for _, c := range []struct {
+		dedup, testFiles         bool
+		plain, variant, external bool
+	}{
+		{dedup: false, testFiles: false, plain: true, variant: true, external: false},
+		{dedup: true, testFiles: false, plain: true, variant: false, external: false},
+		{dedup: false, testFiles: true, plain: true, variant: true, external: true},
+		{dedup: true, testFiles: true, plain: true, variant: true, external: true},
+	} {
+		setDedup(t, c.dedup)
+		hotness.TestFiles = c.testFiles
+		assert.Equal(t, c.plain, scope.MayReport(plain), "plain package, %+v", c)
+		assert.Equal(t, c.variant, scope.MayReport(variant), "test variant, %+v", c)
+		assert.Equal(t, c.external, scope.MayReport(external), "external test, %+v", c)
+	}
+	setDedup(t, false)
+	hotness.TestFiles = false
+}
+
+func setDedup(t *testing.T, on bool) {
+	t.Helper()
+	if err := scope.Analyzer.Flags.Set("dedup", strconv.FormatBool(on)); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -51,7 +51,8 @@ func renderPage(m machine, started time.Time, runs int, tools []*tool, results [
 	b.WriteString("absolute times are noisy. Compare the ratios, which pair each run with the floor run of the same round.\n")
 	fmt.Fprintf(&b, "Each figure is the median of %d runs after a warm-up run, the tools interleaved run by run;\n", runs)
 	b.WriteString("CPU is user + system time, peak RSS the largest resident set of the tool or a child (`/usr/bin/time -v`).\n")
-	b.WriteString("All tools include tests.\n\n")
+	b.WriteString("All tools load tests. perfvet does not analyse the packages made only of test code it would not report in\n")
+	b.WriteString("(external tests, and test variants of packages it analyses anyway); the `-testfiles` row analyses them too.\n\n")
 	for _, r := range results {
 		renderCorpus(&b, tools, r)
 	}
@@ -80,6 +81,8 @@ func renderCorpus(b *strings.Builder, tools []*tool, r corpusResult) {
 			name = "**perfvet**"
 		case profiled:
 			name = "**perfvet -profile**"
+		case withTests:
+			name = "**perfvet -testfiles**"
 		case warm:
 			name = "**perfvet, second run**"
 		}
@@ -99,6 +102,11 @@ func renderCorpus(b *strings.Builder, tools []*tool, r corpusResult) {
 		p := pairedRatios(withProfile, floorRuns)
 		fmt.Fprintf(b, "With a profile, wall × floor %s, %+.2f against without (target: within %.2f): %s.\n\n",
 			times(p.Wall), p.Wall-q.Wall, profileSlack, met(math.Abs(p.Wall-q.Wall) <= profileSlack))
+	}
+	if withTests := r.Samples["perfvet-testfiles"]; len(withTests) > 0 {
+		t := pairedRatios(withTests, floorRuns)
+		fmt.Fprintf(b, "Reporting in test code too (`-testfiles`, so that perfvet analyses every package the floor type-checks): "+
+			"wall × floor %s, peak memory × floor %s.\n\n", times(t.Wall), times(t.RSS))
 	}
 	renderCosts(b, r.Costs)
 }

@@ -20,6 +20,9 @@ const (
 	// profiled is perfvet weighing findings by a CPU profile, whose
 	// ratios must stay within 0.05 of the subject's.
 	profiled
+	// withTests is perfvet reporting in _test.go files too, so that it
+	// analyses every unit the floor type-checks.
+	withTests
 	// warm is perfvet again over unchanged code, from its result
 	// cache, whose wall ratio has a target of its own.
 	warm
@@ -108,6 +111,8 @@ func buildTools(root, work, xtoolsVersion string, withPeers bool) ([]*tool, erro
 			Binary: perfvetBin, Env: []string{buildCache}, freshCache: true, okStatus: analysisStatuses},
 		{Name: "perfvet-profile", Role: profiled, Version: commitOf(root), Checks: "all analyzers, `-profile` of a perfvet run, empty result cache",
 			Binary: perfvetBin, Args: []string{"-profile=" + profile}, Env: []string{buildCache}, freshCache: true, okStatus: analysisStatuses},
+		{Name: "perfvet-testfiles", Role: withTests, Version: commitOf(root), Checks: "all analyzers, `-testfiles`: test code reported too, empty result cache",
+			Binary: perfvetBin, Args: []string{"-testfiles"}, Env: []string{buildCache}, freshCache: true, okStatus: analysisStatuses},
 		{Name: "perfvet-warm", Role: warm, Version: commitOf(root), Checks: "all analyzers, again over unchanged code",
 			Binary: perfvetBin, Env: []string{"PERFVET_CACHE=" + filepath.Join(work, "perfvet-cache")}, okStatus: analysisStatuses},
 	}
