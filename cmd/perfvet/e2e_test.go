@@ -356,6 +356,25 @@ func TestBuildTags(t *testing.T) {
 	}
 }
 
+// TestCgoFilesAsWritten checks that a package using C is analysed from
+// its files as written: its findings point into them, code using C's
+// values is left alone rather than failing the package, and the
+// packages importing it are analysed.
+func TestCgoFilesAsWritten(t *testing.T) {
+	r := perfvet(t, lintModule, "./cgo/...")
+	wantCode(t, r, exitFindings)
+	wantConcatFinding(t, r.stderr, "cgo/cgo.go", "out += x")
+	wantConcatFinding(t, r.stderr, "cgo/pure.go", "out += x")
+	wantConcatFinding(t, r.stderr, "cgo/user/user.go", "out += cgo.Join(g)")
+	twice := fmt.Sprintf("cgo.go:%d:", lineOf(t, filepath.Join(lintModule, "cgo", "cgo.go"), "out += C.GoString(p)"))
+	if strings.Contains(r.stderr, twice) || strings.Contains(r.stderr, "error") || strings.Contains(r.stderr, "not analysed") {
+		t.Fatalf("want the loop that uses C left alone and no error, got %s", r)
+	}
+	if n := strings.Count(r.stderr, "(concatloop)"); n != 3 {
+		t.Fatalf("want 3 findings, got %d: %s", n, r)
+	}
+}
+
 func TestHelpPrintsDocs(t *testing.T) {
 	r := perfvet(t, lintModule, "help")
 	wantCode(t, r, exitClean)

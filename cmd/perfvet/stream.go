@@ -162,7 +162,7 @@ func analyzeStreaming(enabled []*analysis.Analyzer, tests bool) int {
 // reportsNothing is a driver.Config.Skip: a unit in whose files no
 // finding can be reported (tests, unless -testfiles) is not analysed.
 func reportsNothing(unit *packages.Package) bool {
-	return !scope.MayReport(unit.CompiledGoFiles)
+	return !scope.MayReport(unit.GoFiles)
 }
 
 // startProfiling starts what -cpuprofile and -trace ask for, as the

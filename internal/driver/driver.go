@@ -16,6 +16,10 @@
 // and their flag values, and the contents of any other input files
 // (profiles). A hit skips parsing and type-checking the unit.
 //
+// A package that uses cgo is type-checked from its files as written,
+// its references to package C unknown (see sourceFiles): nothing of
+// cgo's output is used.
+//
 // The analyzers must not need facts: a unit sees its dependencies only
 // through export data.
 package driver

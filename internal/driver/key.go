@@ -77,7 +77,8 @@ func (k *keyer) key(p *packages.Package) (string, error) {
 	h := sha256.New()
 	h.Write(k.common)
 	fmt.Fprintf(h, "unit %s %s %s %v\n", p.ID, p.PkgPath, goVersion(p), p.TypesSizes)
-	for _, f := range p.CompiledGoFiles {
+	names, _ := sourceFiles(p)
+	for _, f := range names {
 		d, err := k.digest(f)
 		if err != nil {
 			return "", err

@@ -151,15 +151,17 @@ func analyzeFromSource(as []*analysis.Analyzer, p *packages.Package, exports *ex
 func typeCheck(p *packages.Package, exports *exportView) (*packages.Package, []string) {
 	view := exports.forUnit(p)
 	fset := view.fset
-	files, problems := parseFiles(fset, p.CompiledGoFiles)
+	names, usesCgo := sourceFiles(p)
+	files, problems := parseFiles(fset, names)
 	if len(problems) > 0 {
 		return nil, []string{fmt.Sprintf("package %s does not parse: %s", p.PkgPath, firstAndCount(problems))}
 	}
 	info := NewTypesInfo()
 	tc := &types.Config{
-		Importer:  view.importer(p),
-		Sizes:     p.TypesSizes,
-		GoVersion: goVersion(p),
+		Importer:    view.importer(p),
+		Sizes:       p.TypesSizes,
+		GoVersion:   goVersion(p),
+		FakeImportC: usesCgo,
 		Error: func(err error) {
 			problems = append(problems, err.Error())
 		},
@@ -176,7 +178,7 @@ func typeCheck(p *packages.Package, exports *exportView) (*packages.Package, []s
 		Name:            p.Name,
 		PkgPath:         p.PkgPath,
 		GoFiles:         p.GoFiles,
-		CompiledGoFiles: p.CompiledGoFiles,
+		CompiledGoFiles: names,
 		OtherFiles:      p.OtherFiles,
 		IgnoredFiles:    p.IgnoredFiles,
 		Module:          p.Module,
@@ -186,6 +188,21 @@ func typeCheck(p *packages.Package, exports *exportView) (*packages.Package, []s
 		TypesInfo:       info,
 		TypesSizes:      p.TypesSizes,
 	}, nil
+}
+
+// sourceFiles returns the files to type-check for p: the files the
+// compiler compiles, unless the go command rewrote some of them (cgo),
+// in which case the files as written, with usesCgo set. Those are what
+// users read and what findings must point into (cgo's output is a
+// generated file in the build cache, where nothing is reported); their
+// references to C are type-checked as unknown (types.Config.FakeImportC)
+// rather than through cgo's declarations, so analysing them needs
+// nothing of what cgo produces.
+func sourceFiles(p *packages.Package) (names []string, usesCgo bool) {
+	if slices.Equal(p.CompiledGoFiles, p.GoFiles) {
+		return p.CompiledGoFiles, false
+	}
+	return p.GoFiles, true
 }
 
 // NewTypesInfo returns a types.Info recording everything go/packages

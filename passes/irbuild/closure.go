@@ -37,10 +37,12 @@ func closure(pass *analysis.Pass, roots []*ast.FuncDecl, inits []*types.Initiali
 			c.declOf[obj] = d
 		}
 	}
+	c.cgo = newCgoTypes(pass)
 	for _, d := range roots {
 		c.add(d)
 	}
-	for _, init := range inits {
+	c.inits = slices.DeleteFunc(c.inits, func(init *types.Initializer) bool { return c.cgo.unknown(init.Rhs) })
+	for _, init := range c.inits {
 		ast.Inspect(init.Rhs, c.visit)
 	}
 	for len(c.work) > 0 {
@@ -62,11 +64,12 @@ type closer struct {
 	// holder is found, the functions mentioning each field or variable.
 	holders  map[*types.Var]bool
 	mentions map[*types.Var][]*ast.FuncDecl
+	cgo      *cgoTypes
 }
 
 // add marks d to be built and visited.
 func (c *closer) add(d *ast.FuncDecl) {
-	if !c.keep[d] {
+	if !c.keep[d] && !c.cgo.unknown(d.Body) {
 		c.keep[d] = true
 		c.work = append(c.work, d)
 	}
@@ -161,7 +164,7 @@ func (c *closer) addHolder(v *types.Var) {
 		return
 	}
 	for _, init := range c.pass.TypesInfo.InitOrder {
-		if slices.Contains(init.Lhs, v) && !slices.Contains(c.inits, init) {
+		if slices.Contains(init.Lhs, v) && !slices.Contains(c.inits, init) && !c.cgo.unknown(init.Rhs) {
 			c.inits = append(c.inits, init)
 			ast.Inspect(init.Rhs, c.visit)
 		}

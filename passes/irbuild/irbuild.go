@@ -29,6 +29,12 @@
 // time, 1.16x against 1.15x its peak memory). A limit would only bring
 // back answers that change with unrelated code, at the frontier.
 //
+// In a package that imports "C" and was type-checked from its files as
+// written (types.Config.FakeImportC, as the standalone driver does, so
+// that nothing of cgo runs), code that names C, or a value whose type is
+// made from one of C's, has unknown types: it is never built, and is
+// unknown to consumers like any body not built.
+//
 // Every other function of the package is not created at all (the
 // builder creates a method it needs for a method set from type
 // information, without a body), and imported packages are created with

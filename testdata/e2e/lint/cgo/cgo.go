@@ -1,0 +1,34 @@
+// Package cgo uses C: perfvet analyses its files as written, without
+// cgo's output.
+package cgo
+
+// #include <stdlib.h>
+// static int twice(int x) { return 2 * x; }
+import "C"
+
+import "unsafe"
+
+// total has a C type: code that uses it is unknown to perfvet.
+var total C.int
+
+// Join uses no C, in a file that imports it: it is analysed.
+func Join(xs []string) string {
+	out := ""
+	for _, x := range xs {
+		out += x
+	}
+	return out
+}
+
+// Twice calls C in its loop: the types of its C values are unknown
+// without cgo's output, so it is not analysed (and not misreported).
+func Twice(xs []int) string {
+	out := ""
+	for _, x := range xs {
+		p := C.CString(string(rune(C.twice(C.int(x)))))
+		out += C.GoString(p)
+		C.free(unsafe.Pointer(p))
+		total++
+	}
+	return out
+}
