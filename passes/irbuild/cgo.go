@@ -46,9 +46,11 @@ func (c *cgoTypes) unknown(n ast.Node) bool {
 			if obj == nil {
 				obj = c.info.Defs[id]
 			}
-			if pn, ok := obj.(*types.PkgName); ok {
-				found = pn.Imported().Path() == "C"
-			} else if obj != nil {
+			switch obj := obj.(type) {
+			case *types.PkgName:
+				found = obj.Imported().Path() == "C"
+			case *types.Var, *types.Const, *types.Func, *types.TypeName:
+				// (Builtins and labels have no type: not these.)
 				found = c.containsInvalid(obj.Type())
 			}
 		}

@@ -11,6 +11,22 @@ import "unsafe"
 // total has a C type: code that uses it is unknown to perfvet.
 var total C.int
 
+// cint names a C type in Go, as cgo's users often do.
+type cint = C.int
+
+// field returns a pointer into C memory.
+func field(x *cint) *cint { return x }
+
+// Reset does not type-check without cgo's declarations (the result of
+// field(&v), whose argument has a C type, cannot be indirected), though
+// the compiler accepts it; the package is analysed all the same.
+func Reset(n int) {
+	var v cint
+	for range n {
+		*field(&v) = 0
+	}
+}
+
 // Join uses no C, in a file that imports it: it is analysed.
 func Join(xs []string) string {
 	out := ""
