@@ -17,7 +17,7 @@
 // (profiles). A hit skips parsing and type-checking the unit.
 //
 // A package that uses cgo is type-checked from its files as written,
-// its references to package C unknown (see sourceFiles): nothing of
+// its references to package C unknown (see source.go): nothing of
 // cgo's output is used.
 //
 // The analyzers must not need facts: a unit sees its dependencies only

@@ -68,7 +68,7 @@ func (v *exportView) importer(p *packages.Package) types.Importer {
 			return tp, nil
 		}
 		if dep.ExportFile == "" {
-			return nil, fmt.Errorf("no export data for %s", dep.ID)
+			return v.fromSource(dep)
 		}
 		return readExport(v.fset, v.pkgs, dep)
 	})

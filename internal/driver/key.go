@@ -77,8 +77,7 @@ func (k *keyer) key(p *packages.Package) (string, error) {
 	h := sha256.New()
 	h.Write(k.common)
 	fmt.Fprintf(h, "unit %s %s %s %v\n", p.ID, p.PkgPath, goVersion(p), p.TypesSizes)
-	names, _ := sourceFiles(p)
-	for _, f := range names {
+	for _, f := range p.GoFiles {
 		d, err := k.digest(f)
 		if err != nil {
 			return "", err
@@ -114,6 +113,15 @@ func (k *keyer) depDigest(dep *packages.Package) ([]byte, error) {
 			return nil, err
 		}
 		fmt.Fprintf(h, "export %s\n", id)
+	} else {
+		// Type-checked from source (see exportView.fromSource).
+		for _, f := range dep.GoFiles {
+			d, err := k.digest(f)
+			if err != nil {
+				return nil, err
+			}
+			fmt.Fprintf(h, "file %s %x\n", f, d)
+		}
 	}
 	for _, path := range slices.Sorted(maps.Keys(dep.Imports)) {
 		d, err := k.depDigest(dep.Imports[path])

@@ -51,6 +51,9 @@ func analyzeUnit(cfg Config, k *keyer, exports *exportView, p *packages.Package)
 // with p, or else with the first of its dependencies that does not
 // build, without whose export data p cannot be type-checked.
 func listProblems(p *packages.Package) []string {
+	if cgoStepFailed(p) {
+		return nil // analysed from its files all the same
+	}
 	problems := make([]string, 0, len(p.Errors))
 	for _, e := range p.Errors {
 		problems = append(problems, DescribeError(p, e))
@@ -60,7 +63,7 @@ func listProblems(p *packages.Package) []string {
 	}
 	var broken *packages.Package
 	packages.Visit(slices.Collect(maps.Values(p.Imports)), func(dep *packages.Package) bool {
-		if broken == nil && len(dep.Errors) > 0 {
+		if broken == nil && len(dep.Errors) > 0 && !cgoStepFailed(dep) {
 			broken = dep
 		}
 		return broken == nil
@@ -150,65 +153,30 @@ func analyzeFromSource(as []*analysis.Analyzer, p *packages.Package, exports *ex
 // from being analysed.
 func typeCheck(p *packages.Package, exports *exportView) (*packages.Package, []string) {
 	view := exports.forUnit(p)
-	fset := view.fset
-	names, usesCgo := sourceFiles(p)
-	files, problems := parseFiles(fset, names)
-	if len(problems) > 0 {
-		return nil, []string{fmt.Sprintf("package %s does not parse: %s", p.PkgPath, firstAndCount(problems))}
-	}
 	info := NewTypesInfo()
-	tc := &types.Config{
-		Importer:    view.importer(p),
-		Sizes:       p.TypesSizes,
-		GoVersion:   goVersion(p),
-		FakeImportC: usesCgo,
-		Error: func(err error) {
-			problems = append(problems, err.Error())
-		},
-	}
-	tpkg, _ := tc.Check(p.PkgPath, fset, files, info)
+	// A unit's package is its own, never the view's: a test variant has
+	// the import path of the package it extends.
+	tpkg := types.NewPackage(p.PkgPath, p.Name)
+	files, problems := view.checkSource(p, tpkg, info)
 	view.completeImports(p)
-	if usesCgo {
-		// The compiler accepted the package with cgo's declarations of
-		// C: an error here follows from C's names being unknown (say,
-		// indirecting the result of a helper returning a C pointer).
-		problems = nil
-	}
 	if len(problems) > 0 {
-		// The go command compiled p, so this is rare: a difference
-		// between the compiler and go/types.
-		return nil, []string{fmt.Sprintf("package %s does not type-check: %s", p.PkgPath, firstAndCount(problems))}
+		return nil, problems
 	}
 	return &packages.Package{
 		ID:              p.ID,
 		Name:            p.Name,
 		PkgPath:         p.PkgPath,
 		GoFiles:         p.GoFiles,
-		CompiledGoFiles: names,
+		CompiledGoFiles: p.GoFiles,
 		OtherFiles:      p.OtherFiles,
 		IgnoredFiles:    p.IgnoredFiles,
 		Module:          p.Module,
-		Fset:            fset,
+		Fset:            view.fset,
 		Syntax:          files,
 		Types:           tpkg,
 		TypesInfo:       info,
 		TypesSizes:      p.TypesSizes,
 	}, nil
-}
-
-// sourceFiles returns the files to type-check for p: the files the
-// compiler compiles, unless the go command rewrote some of them (cgo),
-// in which case the files as written, with usesCgo set. Those are what
-// users read and what findings must point into (cgo's output is a
-// generated file in the build cache, where nothing is reported); their
-// references to C are type-checked as unknown (types.Config.FakeImportC)
-// rather than through cgo's declarations, so analysing them needs
-// nothing of what cgo produces.
-func sourceFiles(p *packages.Package) (names []string, usesCgo bool) {
-	if slices.Equal(p.CompiledGoFiles, p.GoFiles) {
-		return p.CompiledGoFiles, false
-	}
-	return p.GoFiles, true
 }
 
 // NewTypesInfo returns a types.Info recording everything go/packages
