@@ -35,6 +35,9 @@ func (c *checker) checkFills(body *ast.BlockStmt) {
 			if _, isIdent := ast.Unparen(rs.X).(*ast.Ident); !isIdent || k < 2 {
 				continue // a fill needs a declaration and a producer before rs
 			}
+			if _, built := c.loopOf[rs]; !built {
+				continue // nor is its producer, in the same function
+			}
 			if uses == nil {
 				uses = c.varUses(body)
 			}
