@@ -346,6 +346,18 @@ func TestTestFilesOptIn(t *testing.T) {
 	wantSilent(t, perfvet(t, lintModule, "-testfiles", "-test=false", "./testfiles"))
 }
 
+// TestBrokenTestIsReported checks that test code, though not analysed
+// without -testfiles, still fails the run when it does not compile.
+func TestBrokenTestIsReported(t *testing.T) {
+	dir := copyModule(t, lintModule)
+	writeFiles(t, dir, map[string]string{"testfiles/broken_test.go": "package testfiles\n\nvar broken int = \"no\"\n"})
+	r := perfvet(t, dir, "./testfiles")
+	wantCode(t, r, exitFailure)
+	if !strings.Contains(r.stderr, "testfiles/broken_test.go:3:18") {
+		t.Fatalf("want the test file's compile error, got %s", r)
+	}
+}
+
 // TestBuildTags checks that -tags selects the files the analysis sees.
 func TestBuildTags(t *testing.T) {
 	wantSilent(t, perfvet(t, lintModule, "./tagged"))
