@@ -91,6 +91,40 @@ func TestProfileReportsHotFindingsOnly(t *testing.T) {
 	wantSilent(t, perfvet(t, hotModule, "-profile="+pprof, "-hot=100", "./..."))
 }
 
+// TestProfileLeavesColdDirectivesAlone checks that under a profile,
+// which keeps perfvet from looking for findings in code it shows cold, a
+// directive there is not called unused: without the profile it
+// suppresses a finding.
+func TestProfileLeavesColdDirectivesAlone(t *testing.T) {
+	pprof := hotProfile(t)
+	dir := copyModule(t, hotModule)
+	// A function nothing hot calls, after the code the profile describes.
+	writeFiles(t, dir, map[string]string{"work/report.go": `package work
+
+// Report is never called while the workload is profiled.
+func Report(words []string) string {
+	s := ""
+	for _, w := range words {
+		//perfvet:ignore concatloop reports are short
+		s += w
+	}
+	return s
+}
+`})
+	wantSilentOn(t, perfvet(t, dir, "./work"), "report.go")
+	r := perfvet(t, dir, "-profile="+pprof, "./...")
+	wantOnlyHot(t, r)
+	wantSilentOn(t, r, "report.go")
+}
+
+// wantSilentOn fails the test if r mentions file.
+func wantSilentOn(t *testing.T, r result, file string) {
+	t.Helper()
+	if strings.Contains(r.stderr, file) {
+		t.Fatalf("want nothing reported in %s, got %s", file, r)
+	}
+}
+
 func TestProfileShareInJSON(t *testing.T) {
 	r := perfvet(t, hotModule, "-json", "-profile="+hotProfile(t), "./...")
 	wantCode(t, r, exitFindings)

@@ -239,6 +239,12 @@ func (e *Evidence) HotFunction(decl *ast.FuncDecl) bool {
 	return Weight{Profiled: true, Share: share}.Hot()
 }
 
+// HotAt reports whether pos lies in a function of the package that
+// HotFunction shows hot; package-level positions never do.
+func (e *Evidence) HotAt(pos token.Pos) bool {
+	return e.HotFunction(e.enclosingDecl(pos))
+}
+
 // HotFunc is HotFunction for the SSA form of a declared function; it is
 // false for function literals, which count in their enclosing function.
 func (e *Evidence) HotFunc(fn *ssa.Function) bool {

@@ -9,9 +9,11 @@
 //
 // # Which bodies are built
 //
-// The roots are the functions, in reported code (see package scope), that
-// contain a loop or an HTTP handler, or that a CPU profile shows hot, and
-// the package-level variable initializers that contain a loop. irbuild
+// The roots are the functions in which a finding can be reported: in
+// reported code (see package scope), those that contain a loop or an
+// HTTP handler, and the package-level variable initializers that contain
+// a loop; or, when a CPU profile applies to the package, the functions
+// it shows hot, and nothing else (see roots). irbuild
 // builds the bodies of the roots and of the whole transitive
 // same-package closure of what they call or refer to (a function named
 // in a built body, as a call or as a value). So every function of the
@@ -217,8 +219,12 @@ func build(pass *analysis.Pass, keep map[*ast.FuncDecl]bool, inits []*types.Init
 }
 
 // loopyInitializers returns the package-level variable initializers that
-// contain a loop (in a function literal): the only ones worth building.
+// contain a loop (in a function literal): the only ones worth building;
+// none under a profile, which weighs package-level code as run once.
 func loopyInitializers(pass *analysis.Pass, sc *scope.Scope) []*types.Initializer {
+	if pass.ResultOf[hotness.Analyzer].(*hotness.Evidence).Profiled() {
+		return nil
+	}
 	var inits []*types.Initializer
 	for _, init := range pass.TypesInfo.InitOrder {
 		if containsLoop(init.Rhs) && sc.Reported(init.Rhs.Pos()) {
@@ -352,15 +358,21 @@ func funcDecls(files []*ast.File) []*ast.FuncDecl {
 	return decls
 }
 
-// roots returns the declarations in reported code that contain a loop
-// or an HTTP handler, or that a CPU profile shows hot: the functions
-// analyzers report in.
+// roots returns the declarations in reported code in which a finding can
+// be reported: without a profile, those that contain a loop or an HTTP
+// handler; with one, those the profile shows hot, loop or not. (Under a
+// profile a finding is reported only if its loop's share, or its
+// function's, reaches the threshold, and a loop's share is at most its
+// function's: nothing in a function below it can be reported.)
 func roots(pass *analysis.Pass, sc *scope.Scope) []*ast.FuncDecl {
 	evidence := pass.ResultOf[hotness.Analyzer].(*hotness.Evidence)
 	var out []*ast.FuncDecl
 	for _, d := range funcDecls(pass.Files) {
-		if d.Body != nil && sc.Reported(d.Pos()) &&
-			(containsLoop(d.Body) || servesHTTP(pass.TypesInfo, d) || evidence.HotFunction(d)) {
+		if d.Body == nil || !sc.Reported(d.Pos()) {
+			continue
+		}
+		if evidence.Profiled() && evidence.HotFunction(d) ||
+			!evidence.Profiled() && (containsLoop(d.Body) || servesHTTP(pass.TypesInfo, d)) {
 			out = append(out, d)
 		}
 	}

@@ -58,8 +58,13 @@ func (r *Reporter) Judges() bool { return !r.profileOnly || r.evidence.Profiled(
 func (r *Reporter) Used(d *suppress.Directive) bool { return r.used[d] }
 
 // Checked reports whether a directive at pos is this package's to
-// judge: in its reporting scope (see scope.Scope.Reported).
-func (r *Reporter) Checked(pos token.Pos) bool { return r.scope.Reported(pos) }
+// judge: in its reporting scope (see scope.Scope.Reported) and, under a
+// profile, in a function the profile shows hot. The analysis looks for
+// findings only where they can be reported, so a directive elsewhere
+// (in cold code, or at file level) is not known to suppress nothing.
+func (r *Reporter) Checked(pos token.Pos) bool {
+	return r.scope.Reported(pos) && (!r.evidence.Profiled() || r.evidence.HotAt(pos))
+}
 
 // Profiled reports whether a profile applies to the package.
 func (r *Reporter) Profiled() bool { return r.evidence.Profiled() }
