@@ -49,7 +49,9 @@ func analyzeUnit(cfg Config, k *keyer, exports *exportView, p *packages.Package)
 
 // listProblems returns, one line each, what the go command found wrong
 // with p, or else with the first of its dependencies that does not
-// build, without whose export data p cannot be type-checked.
+// build, without whose export data p cannot be type-checked. A package
+// that failed only at its cgo step is not one of those: it is
+// type-checked from source (see source.go).
 func listProblems(p *packages.Package) []string {
 	if cgoStepFailed(p) {
 		return nil // analysed from its files all the same
