@@ -40,7 +40,7 @@ func (v *exportView) checkSource(p *packages.Package, pkg *types.Package, info *
 		GoVersion:   goVersion(p),
 		FakeImportC: true,
 		Error: func(err error) {
-			if !(usesC && followsFromC(err, compiled)) {
+			if !followsFromC(err, usesC, compiled) {
 				problems = append(problems, err.Error())
 			}
 		},
@@ -54,15 +54,20 @@ func (v *exportView) checkSource(p *packages.Package, pkg *types.Package, info *
 	return files, nil
 }
 
-// followsFromC reports whether a type error in a package that imports C
-// follows from C's names being unknown rather than from a mistake: any
-// error, if the compiler accepted the package with cgo's declarations;
-// otherwise (its cgo step failed, so the compiler never saw it) an error
-// about a value of invalid type, which is what go/types calls a value
-// made from C's names (say, indirecting the result of a helper that
-// returns a C pointer).
-func followsFromC(err error, compiled bool) bool {
-	return compiled || strings.Contains(err.Error(), "invalid type")
+// followsFromC reports whether a type error follows from C's names
+// being unknown rather than from a mistake: in a package that imports C
+// and that the compiler accepted with cgo's declarations, any error; in
+// one the go command could not compile (its cgo step failed, or that of
+// a package it imports, so go/types is the only check of its Go code),
+// an error about a value of invalid type, which is what go/types calls a
+// value made from C's names (say, indirecting the result of a helper
+// that returns a C pointer, or converting a C value another package
+// returns).
+func followsFromC(err error, usesC, compiled bool) bool {
+	if compiled {
+		return usesC
+	}
+	return strings.Contains(err.Error(), "invalid type")
 }
 
 // fromSource type-checks dep, a dependency without export data, into

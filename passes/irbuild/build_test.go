@@ -22,7 +22,7 @@ func TestMissingImportIsAnError(t *testing.T) {
 		Doc:      "build without imports (test only)",
 		Requires: Analyzer.Requires,
 		Run: func(pass *analysis.Pass) (any, error) {
-			keep, _ := closure(pass, roots(pass, pass.ResultOf[scope.Analyzer].(*scope.Scope)), nil)
+			keep, _ := closure(pass, roots(pass, pass.ResultOf[scope.Analyzer].(*scope.Scope)), nil, nil)
 			if _, err := build(pass, keep, nil, wholeImports(nil), pruneDecls); err != nil {
 				pass.Reportf(pass.Files[0].Package, "without imports: error")
 			}

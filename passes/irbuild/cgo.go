@@ -30,6 +30,15 @@ func newCgoTypes(pass *analysis.Pass) *cgoTypes {
 	if !fake {
 		return nil
 	}
+	return unknownTypes(pass)
+}
+
+// unknownTypes returns the finder for pass whatever it imports: a
+// package that imports none of C's names can still hold values of
+// unknown type, returned by a package of another that was type-checked
+// under FakeImportC. Looking costs a walk of every body to build, so it
+// is done only once a build has failed.
+func unknownTypes(pass *analysis.Pass) *cgoTypes {
 	return &cgoTypes{info: pass.TypesInfo, invalid: make(map[types.Type]bool)}
 }
 

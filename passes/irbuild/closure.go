@@ -24,20 +24,22 @@ import (
 //     mentioned (a constructor's composite literal, a SetLimit in an
 //     init method), so all of those mentions are built, and a consumer
 //     follows the holder through its SSA addresses alone.
-func closure(pass *analysis.Pass, roots []*ast.FuncDecl, inits []*types.Initializer) (map[*ast.FuncDecl]bool, []*types.Initializer) {
+//
+// A body or initializer that cgo finds of unknown type is left out.
+func closure(pass *analysis.Pass, roots []*ast.FuncDecl, inits []*types.Initializer, cgo *cgoTypes) (map[*ast.FuncDecl]bool, []*types.Initializer) {
 	c := &closer{
 		pass:    pass,
 		declOf:  make(map[types.Object]*ast.FuncDecl),
 		keep:    make(map[*ast.FuncDecl]bool),
 		holders: make(map[*types.Var]bool),
-		inits:   inits,
+		inits:   slices.Clone(inits),
+		cgo:     cgo,
 	}
 	for _, d := range funcDecls(pass.Files) {
 		if obj := pass.TypesInfo.Defs[d.Name]; obj != nil && d.Body != nil {
 			c.declOf[obj] = d
 		}
 	}
-	c.cgo = newCgoTypes(pass)
 	for _, d := range roots {
 		c.add(d)
 	}

@@ -31,7 +31,7 @@ func TestDedupSkipsPackageCodeInTestVariant(t *testing.T) {
 			if scope.IsTestVariant(pass.Fset, pass.Files) {
 				variant = "variant"
 			}
-			keep, _ := closure(pass, roots(pass, pass.ResultOf[scope.Analyzer].(*scope.Scope)), nil)
+			keep, _ := closure(pass, roots(pass, pass.ResultOf[scope.Analyzer].(*scope.Scope)), nil, nil)
 			for _, d := range funcDecls(pass.Files) {
 				switch {
 				case keep[d]:

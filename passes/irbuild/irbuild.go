@@ -158,15 +158,18 @@ func (ir *IR) Func(obj *types.Func) *ssa.Function {
 func run(pass *analysis.Pass) (any, error) {
 	ir := &IR{byObj: make(map[*types.Func]*ssa.Function), unbuilt: make(map[*types.Func]bool)}
 	sc := pass.ResultOf[scope.Analyzer].(*scope.Scope)
-	keep, inits := closure(pass, roots(pass, sc), loopyInitializers(pass, sc))
+	rs, loopy := roots(pass, sc), loopyInitializers(pass, sc)
+	keep, inits := closure(pass, rs, loopy, newCgoTypes(pass))
 	if len(keep) == 0 && len(inits) == 0 {
 		return ir, nil
 	}
 	pkg, err := build(pass, keep, inits, referencedMembers(pass, keep, inits).create, pruneDecls)
 	if err != nil {
-		// The builder needs a member we did not predict: build again
-		// with every import whole and every declaration, as buildssa
-		// would.
+		// The builder needs a member we did not predict, or met a value
+		// of unknown type (from a package of C's names, see cgoTypes):
+		// build again with every import whole and every declaration, as
+		// buildssa would, leaving out any body that uses such a value.
+		keep, inits = closure(pass, rs, loopy, unknownTypes(pass))
 		if pkg, err = build(pass, keep, inits, wholeImports(pass.Pkg.Imports()), stripBodies); err != nil {
 			return nil, err
 		}

@@ -48,3 +48,7 @@ func Twice(xs []int) string {
 	}
 	return out
 }
+
+// Size returns a value of a C type: importers can hold it without
+// naming the type.
+func Size() C.size_t { return C.size_t(unsafe.Sizeof(total)) }
