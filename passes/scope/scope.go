@@ -16,9 +16,10 @@
 // files. In a package made only of such files (an external test package,
 // or a test variant under -dedup) nothing is reported, so nothing needs
 // building, and MayReport lets a driver see that from file names before
-// it parses anything. Passes use it to choose what to build (irbuild builds no
-// function for its own sake in code that is not reported, though it
-// builds one that reported code calls), and the reporter uses it to drop
+// it parses anything. Passes use it to choose what to build (irbuild
+// builds no function for its own sake in code that is not reported,
+// though it builds one that reported code calls), and the reporter uses
+// it to drop
 // findings and to leave the directives of shared files to the package
 // that reports them.
 package scope
@@ -27,6 +28,7 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -95,15 +97,16 @@ func run(pass *analysis.Pass) (any, error) {
 // IsTestVariant reports whether files are those of a package compiled
 // together with its in-package tests: some are _test.go files, some not.
 func IsTestVariant(fset *token.FileSet, files []*ast.File) bool {
-	tests, others := false, false
-	for _, f := range files {
-		if isTestFile(fset.File(f.Pos())) {
-			tests = true
-		} else {
-			others = true
-		}
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = fset.File(f.Pos()).Name()
 	}
-	return tests && others
+	return isTestVariant(names)
+}
+
+// isTestVariant is IsTestVariant on file names.
+func isTestVariant(names []string) bool {
+	return slices.ContainsFunc(names, isTestName) && slices.ContainsFunc(names, isNotTestName)
 }
 
 // MayReport reports whether a package of the named files can have a
@@ -113,18 +116,13 @@ func IsTestVariant(fset *token.FileSet, files []*ast.File) bool {
 // be type-checked or analysed; its generated files, which need parsing
 // to recognise, are not considered.
 func MayReport(filenames []string) bool {
-	tests, others := 0, 0
-	for _, name := range filenames {
-		if isTestName(name) {
-			tests++
-		} else {
-			others++
-		}
+	if hotness.TestFiles {
+		return true
 	}
-	if dedup && tests > 0 && others > 0 {
-		return hotness.TestFiles // the variant's other files are Shared
+	if dedup && isTestVariant(filenames) {
+		return false // its other files are Shared
 	}
-	return others > 0 || hotness.TestFiles
+	return slices.ContainsFunc(filenames, isNotTestName)
 }
 
 func isTestFile(f *token.File) bool {
@@ -134,3 +132,5 @@ func isTestFile(f *token.File) bool {
 func isTestName(name string) bool {
 	return strings.HasSuffix(name, "_test.go")
 }
+
+func isNotTestName(name string) bool { return !isTestName(name) }
