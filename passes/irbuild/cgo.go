@@ -8,43 +8,43 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// cgoTypes finds the code whose types are unknown in a package that
-// imports "C" and was type-checked from its files as written, without
-// cgo's output (types.Config.FakeImportC, as the standalone driver
-// does): every name of package C, and whatever is declared with a type
-// made from one, has an invalid type, which the SSA builder cannot
-// translate. Code that refers to such a name is not built, so consumers
-// see it as they see any body not built: unknown. A nil *cgoTypes (a
-// package without fake C) finds nothing.
-type cgoTypes struct {
+// invalidTypes finds the code whose types are unknown in a package
+// type-checked from its files as written, without cgo's output
+// (types.Config.FakeImportC, as the standalone driver does): every name
+// of package C, and whatever is declared with a type made from one, has
+// an invalid type, which the SSA builder cannot translate; so do values
+// of such types that another package so checked returns. Code that
+// refers to such a name is not built, so consumers see it as they see
+// any body not built: unknown. A nil *invalidTypes finds nothing.
+type invalidTypes struct {
 	info *types.Info
 	// invalid memoizes whether a type is or contains an invalid type.
 	invalid map[types.Type]bool
 }
 
-// newCgoTypes returns the finder for pass, or nil when no file of the
-// package imports "C" under FakeImportC: in a package type-checked with
-// cgo's output, C's names are cgo's declarations and all types are known.
-func newCgoTypes(pass *analysis.Pass) *cgoTypes {
+// cgoInvalidTypes returns the finder for pass, or nil when no file of
+// the package imports "C" under FakeImportC: in a package type-checked
+// with cgo's output, C's names are cgo's declarations and all types are
+// known.
+func cgoInvalidTypes(pass *analysis.Pass) *invalidTypes {
 	fake := slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == "C" })
 	if !fake {
 		return nil
 	}
-	return unknownTypes(pass)
+	return newInvalidTypes(pass)
 }
 
-// unknownTypes returns the finder for pass whatever it imports: a
+// newInvalidTypes returns the finder for pass whatever it imports: a
 // package that imports none of C's names can still hold values of
-// unknown type, returned by a package of another that was type-checked
-// under FakeImportC. Looking costs a walk of every body to build, so it
-// is done only once a build has failed.
-func unknownTypes(pass *analysis.Pass) *cgoTypes {
-	return &cgoTypes{info: pass.TypesInfo, invalid: make(map[types.Type]bool)}
+// unknown type that another package returns. Looking costs a walk of
+// every body to build, so it is done only once a build has failed.
+func newInvalidTypes(pass *analysis.Pass) *invalidTypes {
+	return &invalidTypes{info: pass.TypesInfo, invalid: make(map[types.Type]bool)}
 }
 
 // unknown reports whether n names package C, or an object whose type
 // is or contains an invalid type.
-func (c *cgoTypes) unknown(n ast.Node) bool {
+func (c *invalidTypes) unknown(n ast.Node) bool {
 	if c == nil || n == nil {
 		return false
 	}
@@ -70,7 +70,7 @@ func (c *cgoTypes) unknown(n ast.Node) bool {
 
 // containsInvalid reports whether t is the invalid type or is built
 // from it: an element, field, parameter or result of invalid type.
-func (c *cgoTypes) containsInvalid(t types.Type) bool {
+func (c *invalidTypes) containsInvalid(t types.Type) bool {
 	if t == nil {
 		return false
 	}

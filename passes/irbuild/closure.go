@@ -25,15 +25,15 @@ import (
 //     init method), so all of those mentions are built, and a consumer
 //     follows the holder through its SSA addresses alone.
 //
-// A body or initializer that cgo finds of unknown type is left out.
-func closure(pass *analysis.Pass, roots []*ast.FuncDecl, inits []*types.Initializer, cgo *cgoTypes) (map[*ast.FuncDecl]bool, []*types.Initializer) {
+// A body or initializer that invalid finds of unknown type is left out.
+func closure(pass *analysis.Pass, roots []*ast.FuncDecl, inits []*types.Initializer, invalid *invalidTypes) (map[*ast.FuncDecl]bool, []*types.Initializer) {
 	c := &closer{
 		pass:    pass,
 		declOf:  make(map[types.Object]*ast.FuncDecl),
 		keep:    make(map[*ast.FuncDecl]bool),
 		holders: make(map[*types.Var]bool),
 		inits:   slices.Clone(inits),
-		cgo:     cgo,
+		invalid: invalid,
 	}
 	for _, d := range funcDecls(pass.Files) {
 		if obj := pass.TypesInfo.Defs[d.Name]; obj != nil && d.Body != nil {
@@ -43,7 +43,7 @@ func closure(pass *analysis.Pass, roots []*ast.FuncDecl, inits []*types.Initiali
 	for _, d := range roots {
 		c.add(d)
 	}
-	c.inits = slices.DeleteFunc(c.inits, func(init *types.Initializer) bool { return c.cgo.unknown(init.Rhs) })
+	c.inits = slices.DeleteFunc(c.inits, func(init *types.Initializer) bool { return c.invalid.unknown(init.Rhs) })
 	for _, init := range c.inits {
 		ast.Inspect(init.Rhs, c.visit)
 	}
@@ -66,12 +66,12 @@ type closer struct {
 	// holder is found, the functions mentioning each field or variable.
 	holders  map[*types.Var]bool
 	mentions map[*types.Var][]*ast.FuncDecl
-	cgo      *cgoTypes
+	invalid  *invalidTypes
 }
 
 // add marks d to be built and visited.
 func (c *closer) add(d *ast.FuncDecl) {
-	if !c.keep[d] && !c.cgo.unknown(d.Body) {
+	if !c.keep[d] && !c.invalid.unknown(d.Body) {
 		c.keep[d] = true
 		c.work = append(c.work, d)
 	}
@@ -166,7 +166,7 @@ func (c *closer) addHolder(v *types.Var) {
 		return
 	}
 	for _, init := range c.pass.TypesInfo.InitOrder {
-		if slices.Contains(init.Lhs, v) && !slices.Contains(c.inits, init) && !c.cgo.unknown(init.Rhs) {
+		if slices.Contains(init.Lhs, v) && !slices.Contains(c.inits, init) && !c.invalid.unknown(init.Rhs) {
 			c.inits = append(c.inits, init)
 			ast.Inspect(init.Rhs, c.visit)
 		}

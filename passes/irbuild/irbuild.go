@@ -159,17 +159,17 @@ func run(pass *analysis.Pass) (any, error) {
 	ir := &IR{byObj: make(map[*types.Func]*ssa.Function), unbuilt: make(map[*types.Func]bool)}
 	sc := pass.ResultOf[scope.Analyzer].(*scope.Scope)
 	rs, loopy := roots(pass, sc), loopyInitializers(pass, sc)
-	keep, inits := closure(pass, rs, loopy, newCgoTypes(pass))
+	keep, inits := closure(pass, rs, loopy, cgoInvalidTypes(pass))
 	if len(keep) == 0 && len(inits) == 0 {
 		return ir, nil
 	}
 	pkg, err := build(pass, keep, inits, referencedMembers(pass, keep, inits).create, pruneDecls)
 	if err != nil {
 		// The builder needs a member we did not predict, or met a value
-		// of unknown type (from a package of C's names, see cgoTypes):
+		// of unknown type (from a package of C's names, see invalidTypes):
 		// build again with every import whole and every declaration, as
 		// buildssa would, leaving out any body that uses such a value.
-		keep, inits = closure(pass, rs, loopy, unknownTypes(pass))
+		keep, inits = closure(pass, rs, loopy, newInvalidTypes(pass))
 		if pkg, err = build(pass, keep, inits, wholeImports(pass.Pkg.Imports()), stripBodies); err != nil {
 			return nil, err
 		}
@@ -371,15 +371,20 @@ func roots(pass *analysis.Pass, sc *scope.Scope) []*ast.FuncDecl {
 	evidence := pass.ResultOf[hotness.Analyzer].(*hotness.Evidence)
 	var out []*ast.FuncDecl
 	for _, d := range funcDecls(pass.Files) {
-		if d.Body == nil || !sc.Reported(d.Pos()) {
-			continue
-		}
-		if evidence.Profiled() && evidence.HotFunction(d) ||
-			!evidence.Profiled() && (containsLoop(d.Body) || servesHTTP(pass.TypesInfo, d)) {
+		if d.Body != nil && sc.Reported(d.Pos()) && mayReportIn(pass, evidence, d) {
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// mayReportIn reports whether a finding in d can be reported, by the
+// rule roots documents.
+func mayReportIn(pass *analysis.Pass, evidence *hotness.Evidence, d *ast.FuncDecl) bool {
+	if evidence.Profiled() {
+		return evidence.HotFunction(d)
+	}
+	return containsLoop(d.Body) || servesHTTP(pass.TypesInfo, d)
 }
 
 // containsLoop reports whether n contains a for or range statement or a
