@@ -77,12 +77,8 @@ func (k *keyer) key(p *packages.Package) (string, error) {
 	h := sha256.New()
 	h.Write(k.common)
 	fmt.Fprintf(h, "unit %s %s %s %v\n", p.ID, p.PkgPath, goVersion(p), p.TypesSizes)
-	for _, f := range p.GoFiles {
-		d, err := k.digest(f)
-		if err != nil {
-			return "", err
-		}
-		fmt.Fprintf(h, "file %s %x\n", f, d)
+	if err := k.hashFiles(h, p.GoFiles); err != nil {
+		return "", err
 	}
 	for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
 		d, err := k.depDigest(p.Imports[path])
@@ -115,12 +111,8 @@ func (k *keyer) depDigest(dep *packages.Package) ([]byte, error) {
 		fmt.Fprintf(h, "export %s\n", id)
 	} else {
 		// Type-checked from source (see exportView.fromSource).
-		for _, f := range dep.GoFiles {
-			d, err := k.digest(f)
-			if err != nil {
-				return nil, err
-			}
-			fmt.Fprintf(h, "file %s %x\n", f, d)
+		if err := k.hashFiles(h, dep.GoFiles); err != nil {
+			return nil, err
 		}
 	}
 	for _, path := range slices.Sorted(maps.Keys(dep.Imports)) {
@@ -149,6 +141,18 @@ func exportIdentity(path string) (string, error) {
 		return "", err
 	}
 	return fmt.Sprintf("%s %d %d", path, fi.Size(), fi.ModTime().UnixNano()), nil
+}
+
+// hashFiles writes the name and content digest of each of files to h.
+func (k *keyer) hashFiles(h io.Writer, files []string) error {
+	for _, f := range files {
+		d, err := k.digest(f)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "file %s %x\n", f, d)
+	}
+	return nil
 }
 
 // digest returns the SHA-256 of the file's content, computed once.
